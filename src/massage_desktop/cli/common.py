@@ -1,0 +1,92 @@
+"""Pieces the subcommands share: age options, loading the library, printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from massage_desktop.plan import Plan, months_to_weeks
+from massage_desktop.protocol import LoadResult, Protocol, load_library
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_AGE = 2
+EXIT_NOT_TODAY = 3
+
+
+def add_age_options(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    """Add the mutually exclusive --age-weeks / --age-months options."""
+    ages = parser.add_mutually_exclusive_group(required=required)
+    ages.add_argument("--age-weeks", type=float, metavar="W", help="the child's age in weeks")
+    ages.add_argument("--age-months", type=float, metavar="M", help="the child's age in months")
+
+
+def age_weeks(args: argparse.Namespace) -> float:
+    """The age the options give, in weeks."""
+    if args.age_weeks is not None:
+        return float(args.age_weeks)
+    return months_to_weeks(float(args.age_months))
+
+
+def library() -> LoadResult:
+    """The shipped protocols; problems are reported on stderr and the rest still load."""
+    result = load_library()
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return result
+
+
+def find_protocol(protocol_id: str) -> Protocol | None:
+    """The protocol with this id, or None after saying which ids exist."""
+    protocols = library().protocols
+    if protocol_id in protocols:
+        return protocols[protocol_id]
+    print(
+        f"massage-desktop: no protocol {protocol_id!r}; known: {', '.join(sorted(protocols))}",
+        file=sys.stderr,
+    )
+    return None
+
+
+def print_json(data: Any) -> None:
+    """Print `data` as indented JSON."""
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The documented JSON shape of a plan."""
+    return {
+        "protocol": plan.protocol_id,
+        "version": plan.version,
+        "title": plan.title,
+        "age_weeks": plan.age_weeks,
+        "session_number": plan.session_number,
+        "target_s": plan.target_s,
+        "total_s": plan.total_s,
+        "steps": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "stage": s.stage,
+                "position": s.position.value,
+                "zones": list(s.zones),
+                "points": list(s.points),
+                "avoid": list(s.avoid),
+                "technique": s.technique,
+                "side": s.side.value,
+                "repetitions": s.repetitions,
+                "tempo_s": s.tempo_s,
+                "duration_s": s.duration_s,
+                "instruction": s.instruction,
+                "rhyme": s.rhyme,
+                "closing": s.closing,
+                "prompts": [
+                    {"at_s": p.at_s, "text": p.text, "kind": p.kind.value} for p in s.prompts
+                ],
+            }
+            for s in plan.steps
+        ],
+        "left_out": [{"step": lo.step, "reason": lo.reason} for lo in plan.left_out],
+    }

@@ -1,0 +1,271 @@
+"""Turns a protocol and a child's age into a concrete timed plan with its spoken prompts."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from massage_desktop.bodymap import Side
+from massage_desktop.protocol.checks import effective_min_age
+from massage_desktop.protocol.models import Position, Protocol, Ramp, Sides, Step
+from massage_desktop.safety import Screening, Verdict, screen
+from massage_desktop.script import Prompt, build_prompts
+from massage_desktop.techniques import TECHNIQUES
+
+WEEKS_PER_MONTH = 52 / 12
+TOLERANCE = 0.10
+MIN_DURATION_S = 5.0
+# Below half the written count a step is hurried: leave optional steps out instead.
+MIN_SCALE = 0.5
+
+
+def months_to_weeks(months: float) -> float:
+    """A child's age in months as weeks, to one decimal."""
+    return round(months * WEEKS_PER_MONTH, 1)
+
+
+class PlanRefused(Exception):
+    """The protocol cannot be planned for this child; `reason` says why in plain words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class NotToday(Exception):
+    """The safety screening rules the session out; `screening` has the verdict and reasons."""
+
+    def __init__(self, screening: Screening) -> None:
+        super().__init__("; ".join(screening.reasons))
+        self.screening = screening
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedStep:
+    """One step as it will run: one side, a fixed count or duration, and its prompts."""
+
+    id: str
+    step_id: str
+    stage: str
+    title: str
+    position: Position
+    zones: tuple[str, ...]
+    points: tuple[str, ...]
+    avoid: tuple[str, ...]
+    technique: str
+    side: Side
+    repetitions: int | None
+    tempo_s: float | None
+    duration_s: float
+    instruction: str
+    rhyme: str | None = None
+    cautions: tuple[str, ...] = ()
+    closing: bool = False
+    prompts: tuple[Prompt, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A protocol step that this plan does not include, and why."""
+
+    step: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A concrete, timed session for one child."""
+
+    protocol_id: str
+    version: int
+    title: str
+    age_weeks: float
+    target_s: float
+    steps: tuple[PlannedStep, ...]
+    left_out: tuple[LeftOut, ...] = ()
+    session_number: int | None = None
+    welcome: str = ""
+    closing: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def total_s(self) -> float:
+        """Massage time of the whole plan, not counting spoken instructions."""
+        return sum(step.duration_s for step in self.steps)
+
+
+def target_seconds(protocol: Protocol, age_weeks: float, session_number: int | None) -> float:
+    """The session length for this age, or the ramp's length for this session number."""
+    goal = protocol.target_minutes(age_weeks)
+    if session_number is None:
+        return goal * 60
+    ramp = protocol.ramp or Ramp()
+    grown = ramp.first_minutes + (session_number - 1) * ramp.add_minutes
+    return min(goal, grown) * 60
+
+
+def plan(
+    protocol: Protocol,
+    age_weeks: float,
+    session_number: int | None = None,
+    conditions: Iterable[str] = (),
+) -> Plan:
+    """The plan of `protocol` for a child of `age_weeks`; raises PlanRefused or NotToday."""
+    age = protocol.age
+    if age_weeks < age.min_weeks:
+        raise PlanRefused(
+            f"{protocol.title} is for children from {_age_words(age.min_weeks)}; "
+            f"this child is {_age_words(age_weeks)}."
+        )
+    if math.floor(age_weeks) > age.max_weeks:
+        raise PlanRefused(
+            f"{protocol.title} is for children up to {_age_words(age.max_weeks)}; "
+            f"this child is {_age_words(age_weeks)}."
+        )
+    if session_number is not None and session_number < 1:
+        raise PlanRefused("the session number starts at 1")
+    screening = screen(protocol, conditions)
+    if screening.verdict is not Verdict.GO:
+        raise NotToday(screening)
+    kept, left_out = _eligible(protocol, age_weeks)
+    target = target_seconds(protocol, age_weeks, session_number)
+    steps = _fit(_expand(kept), target, left_out)
+    steps = _mark_closing(steps)
+    steps = build_prompts(steps, protocol.welcome, protocol.closing)
+    return Plan(
+        protocol_id=protocol.id,
+        version=protocol.version,
+        title=protocol.title,
+        age_weeks=age_weeks,
+        target_s=target,
+        steps=tuple(steps),
+        left_out=tuple(left_out),
+        session_number=session_number,
+        welcome=protocol.welcome,
+        closing=protocol.closing,
+        notes=protocol.notes,
+    )
+
+
+def _age_words(weeks: float) -> str:
+    if weeks < 13:
+        return f"{weeks:g} weeks"
+    months = weeks / WEEKS_PER_MONTH
+    return f"{months:.0f} months" if months < 24 else f"{months / 12:.1f} years"
+
+
+def _eligible(protocol: Protocol, age_weeks: float) -> tuple[list[tuple[str, Step]], list[LeftOut]]:
+    kept: list[tuple[str, Step]] = []
+    left_out: list[LeftOut] = []
+    for stage in protocol.stages:
+        for step in stage.steps:
+            reason = _why_not(step, age_weeks)
+            if reason:
+                left_out.append(LeftOut(step.id, reason))
+            else:
+                kept.append((stage.title, step))
+    return kept, left_out
+
+
+def _why_not(step: Step, age_weeks: float) -> str | None:
+    if step.max_age_weeks is not None and math.floor(age_weeks) > step.max_age_weeks:
+        return f"this step is for children up to {_age_words(step.max_age_weeks)}"
+    if age_weeks >= effective_min_age(step):
+        return None
+    tech = TECHNIQUES[step.technique]
+    if age_weeks < tech.min_age_weeks:
+        return f"{tech.label} is for children from {_age_words(tech.min_age_weeks)}"
+    if age_weeks < step.min_age_weeks:
+        return f"this step is for children from {_age_words(step.min_age_weeks)}"
+    from massage_desktop.bodymap import forbidden_reason
+
+    for zid in (*step.zones, *step.points):
+        why = forbidden_reason(zid, step.technique, age_weeks)
+        if why:
+            return why
+    return "not yet at this age"
+
+
+def _expand(kept: list[tuple[str, Step]]) -> list[tuple[PlannedStep, Step]]:
+    out: list[tuple[PlannedStep, Step]] = []
+    for stage, step in kept:
+        sides = {
+            Sides.ONE: [(Side.NONE, step.id)],
+            Sides.BOTH: [(Side.BOTH, step.id)],
+            Sides.LEFT_THEN_RIGHT: [
+                (Side.LEFT, f"{step.id}.left"),
+                (Side.RIGHT, f"{step.id}.right"),
+            ],
+        }[step.sides]
+        for side, pid in sides:
+            out.append((_planned(step, stage, side, pid), step))
+    return out
+
+
+def _planned(step: Step, stage: str, side: Side, pid: str) -> PlannedStep:
+    return PlannedStep(
+        id=pid,
+        step_id=step.id,
+        stage=stage,
+        title=step.title,
+        position=step.position,
+        zones=step.zones,
+        points=step.points,
+        avoid=step.avoid,
+        technique=step.technique,
+        side=side,
+        repetitions=step.repetitions,
+        tempo_s=step.tempo_s,
+        duration_s=step.natural_s,
+        instruction=step.instruction,
+        rhyme=step.rhyme,
+        cautions=step.cautions,
+    )
+
+
+def _fit(
+    pairs: list[tuple[PlannedStep, Step]], target: float, left_out: list[LeftOut]
+) -> list[PlannedStep]:
+    """Scale counts to reach `target`; when time is short, drop optional steps before squeezing."""
+    for priority in (3, 2):
+        for pair in reversed([p for p in pairs[1:-1] if p[1].priority == priority]):
+            if not _too_squeezed(pairs, target):
+                break
+            pairs.remove(pair)
+            if not any(p[1].id == pair[1].id for p in pairs):
+                left_out.append(LeftOut(pair[1].id, "left out to keep this session short"))
+    scale = _scale(pairs, target)
+    return [_scaled(ps, step, scale) for ps, step in pairs]
+
+
+def _too_squeezed(pairs: list[tuple[PlannedStep, Step]], target: float) -> bool:
+    over = _scaled_total(pairs, target) > target * (1 + TOLERANCE)
+    return over or _scale(pairs, target) < MIN_SCALE
+
+
+def _scale(pairs: list[tuple[PlannedStep, Step]], target: float) -> float:
+    fixed = sum(ps.duration_s for ps, step in pairs if step.fixed_count)
+    free = sum(ps.duration_s for ps, step in pairs if not step.fixed_count)
+    if free <= 0:
+        return 1.0
+    return max(target - fixed, 0.0) / free
+
+
+def _scaled_total(pairs: list[tuple[PlannedStep, Step]], target: float) -> float:
+    scale = _scale(pairs, target)
+    return sum(_scaled(ps, step, scale).duration_s for ps, step in pairs)
+
+
+def _scaled(ps: PlannedStep, step: Step, scale: float) -> PlannedStep:
+    if step.fixed_count:
+        return ps
+    if ps.repetitions is not None and ps.tempo_s is not None:
+        reps = max(1, round(ps.repetitions * scale))
+        return replace(ps, repetitions=reps, duration_s=reps * ps.tempo_s)
+    return replace(ps, duration_s=max(MIN_DURATION_S, round(ps.duration_s * scale, 1)))
+
+
+def _mark_closing(steps: list[PlannedStep]) -> list[PlannedStep]:
+    """Mark the closing soothing strokes (the last step, always stroking) for 'finish gently'."""
+    return [*steps[:-1], replace(steps[-1], closing=True)] if steps else steps

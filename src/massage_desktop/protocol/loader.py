@@ -1,0 +1,123 @@
+"""Loads protocol TOML files; every problem names the file, the field and what is wrong."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from massage_desktop.protocol.checks import check
+from massage_desktop.protocol.locate import find_line, line_index
+from massage_desktop.protocol.models import Protocol
+
+log = logging.getLogger(__name__)
+_TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in one protocol file."""
+
+    file: Path
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The protocols that loaded, by id, and the problems of those that did not."""
+
+    protocols: dict[str, Protocol] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+
+def _dotted(loc: Iterable[str | int]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
+    """Load and check one file: the protocol, or None and every problem found."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(path, "", f"cannot read the file: {exc}")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        return None, [Problem(path, "", f"not valid TOML: {exc}", int(at[1]) if at else None)]
+    lines = line_index(text)
+    try:
+        protocol = Protocol.model_validate(data)
+    except ValidationError as exc:
+        return None, [
+            Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]))
+            for err in exc.errors()
+        ]
+    problems = [
+        Problem(path, _dotted(loc), message, find_line(lines, loc))
+        for loc, message in check(protocol)
+    ]
+    return (None if problems else protocol), problems
+
+
+def _message(err: ErrorDetails) -> str:
+    if err["type"] == "extra_forbidden":
+        return "unknown key"
+    if err["type"] == "missing":
+        return "required, but missing"
+    msg = err["msg"].removeprefix("Value error, ")
+    value = err.get("input")
+    short = isinstance(value, str | int | float | bool) and len(repr(value)) <= 60
+    if short and repr(value) not in msg:
+        msg += f" (got {value!r})"
+    return msg
+
+
+def load_dir(*folders: Path) -> LoadResult:
+    """Load every `*.toml` in `folders`; a bad file never stops the others."""
+    protocols: dict[str, Protocol] = {}
+    origins: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            protocol, found = load_file(path)
+            problems += found
+            if protocol is None:
+                continue
+            if protocol.id in protocols:
+                problems.append(
+                    Problem(
+                        path,
+                        "id",
+                        (f"protocol id {protocol.id!r} is already used by {origins[protocol.id]}"),
+                    )
+                )
+                continue
+            protocols[protocol.id] = protocol
+            origins[protocol.id] = path
+    for problem in problems:
+        log.warning("%s", problem)
+    return LoadResult(protocols, tuple(problems))
+
+
+def load_library(*extra: Path) -> LoadResult:
+    """The shipped protocols, then those in `extra` folders (a user's own)."""
+    from massage_desktop.paths import protocols_dir
+
+    return load_dir(protocols_dir(), *extra)

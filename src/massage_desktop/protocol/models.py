@@ -1,0 +1,205 @@
+"""Pydantic models of a protocol file: stages, steps, ages, timing, frequency and safety rules."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    PositiveFloat,
+    PositiveInt,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from massage_desktop.bodymap import ZONES
+from massage_desktop.conditions import CONDITIONS
+from massage_desktop.rhymes import RHYMES
+from massage_desktop.techniques import TECHNIQUES
+
+
+def _member_of(vocabulary: dict[str, Any], what: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in vocabulary:
+            raise ValueError(f"unknown {what} {value!r}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _enum_schema(vocabulary: dict[str, Any]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": sorted(vocabulary)})
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=600, strip_whitespace=True)]
+ZoneId = Annotated[str, _member_of(ZONES, "zone"), _enum_schema(ZONES)]
+TechniqueId = Annotated[str, _member_of(TECHNIQUES, "technique"), _enum_schema(TECHNIQUES)]
+ConditionId = Annotated[str, _member_of(CONDITIONS, "condition"), _enum_schema(CONDITIONS)]
+RhymeId = Annotated[str, _member_of(RHYMES, "rhyme"), _enum_schema(RHYMES)]
+
+
+class Model(BaseModel):
+    """Base of every protocol model: frozen, and unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Position(StrEnum):
+    """How the child lies or sits for a step."""
+
+    ON_BACK = "on-back"
+    ON_TUMMY = "on-tummy"
+    ON_SIDE = "on-side"
+    LAP = "face-down-on-lap"
+    SITTING = "sitting"
+    UPRIGHT = "upright"
+
+
+class Sides(StrEnum):
+    """Whether a step is done once, on the left then the right, or on both sides at once."""
+
+    ONE = "one"
+    LEFT_THEN_RIGHT = "left-then-right"
+    BOTH = "both"
+
+
+class ProtocolKind(StrEnum):
+    """What a protocol is for, as the source classifies massage."""
+
+    THERAPEUTIC = "therapeutic"
+    PREVENTIVE = "preventive"
+    THERAPEUTIC_PROPHYLACTIC = "therapeutic-prophylactic"
+
+
+class AgeRange(Model):
+    """The ages, in weeks, a protocol is meant for (both ends included)."""
+
+    min_weeks: NonNegativeInt
+    max_weeks: NonNegativeInt
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.min_weeks > self.max_weeks:
+            raise ValueError(f"min_weeks ({self.min_weeks}) is above max_weeks ({self.max_weeks})")
+        return self
+
+
+class LengthRule(Model):
+    """The session length for ages from `from_weeks` up to, not including, `to_weeks`."""
+
+    from_weeks: NonNegativeInt
+    to_weeks: PositiveInt
+    minutes: PositiveFloat = Field(le=90)
+
+
+class Ramp(Model):
+    """How the first sessions grow: `first_minutes`, then `add_minutes` more each session."""
+
+    first_minutes: PositiveFloat = 2.5
+    add_minutes: PositiveFloat = 1.0
+
+
+class Frequency(Model):
+    """How often the protocol may be done, and for how long a course lasts."""
+
+    per_day: PositiveInt = 1
+    course_days: PositiveInt | None = None
+    note: str = ""
+
+
+class Step(Model):
+    """One thing the hands do, spoken as one instruction."""
+
+    id: Id
+    title: Text
+    position: Position
+    zones: tuple[ZoneId, ...] = Field(min_length=1)
+    points: tuple[ZoneId, ...] = ()
+    avoid: tuple[ZoneId, ...] = ()
+    technique: TechniqueId
+    direction: str = ""
+    instruction: Text
+    rhyme: RhymeId | None = None
+    repetitions: PositiveInt | None = None
+    tempo_s: PositiveFloat | None = Field(default=None, le=120)
+    duration_s: PositiveFloat | None = Field(default=None, le=1800)
+    fixed_count: bool = False
+    sides: Sides = Sides.ONE
+    min_age_weeks: NonNegativeInt = 0
+    max_age_weeks: NonNegativeInt | None = None
+    cautions: tuple[Text, ...] = ()
+    priority: int = Field(default=2, ge=1, le=3)
+
+    @model_validator(mode="after")
+    def _timed_one_way(self) -> Step:
+        counted = self.repetitions is not None or self.tempo_s is not None
+        if counted and self.duration_s is not None:
+            raise ValueError("give either repetitions with tempo_s, or duration_s, not both")
+        if counted and (self.repetitions is None or self.tempo_s is None):
+            raise ValueError("repetitions and tempo_s go together")
+        if not counted and self.duration_s is None:
+            raise ValueError("give repetitions with tempo_s, or duration_s")
+        if self.max_age_weeks is not None and self.min_age_weeks > self.max_age_weeks:
+            raise ValueError(
+                f"min_age_weeks ({self.min_age_weeks}) is above max_age_weeks "
+                f"({self.max_age_weeks})"
+            )
+        return self
+
+    @property
+    def natural_s(self) -> float:
+        """Massage time on one side at the written count and tempo."""
+        if self.duration_s is not None:
+            return self.duration_s
+        return (self.repetitions or 0) * (self.tempo_s or 0.0)
+
+
+class Stage(Model):
+    """A group of steps done in one position, such as 'on the back'."""
+
+    id: Id
+    title: Text
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+
+class Protocol(Model):
+    """A whole massage protocol, as one TOML file describes it."""
+
+    id: Id
+    version: PositiveInt
+    title: Text
+    category: Text
+    purpose: Text
+    kind: ProtocolKind
+    age: AgeRange
+    supplies: tuple[Text, ...] = ()
+    preparation: tuple[Text, ...] = ()
+    timing: tuple[Text, ...] = ()
+    session_length: tuple[LengthRule, ...] = Field(min_length=1)
+    ramp: Ramp | None = None
+    frequency: Frequency = Frequency()
+    contraindications: tuple[ConditionId, ...] = ()
+    waives: tuple[ConditionId, ...] = ()
+    notes: tuple[Text, ...] = ()
+    welcome: Text = "Let's begin. Warm your hands and smile at your baby."
+    closing: Text = "All done. Well done, both of you."
+    stages: tuple[Stage, ...] = Field(min_length=1)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step of every stage, in order."""
+        return tuple(step for stage in self.stages for step in stage.steps)
+
+    def target_minutes(self, age_weeks: float) -> float:
+        """The session length the age table gives for this age."""
+        for rule in self.session_length:
+            if rule.from_weeks <= age_weeks < rule.to_weeks:
+                return rule.minutes
+        return self.session_length[-1].minutes

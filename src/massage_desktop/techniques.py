@@ -1,0 +1,92 @@
+"""The massage techniques a protocol may use, each with the youngest age it suits at home."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class Technique:
+    """A way of touching, with the age from which a parent may use it at home."""
+
+    id: str
+    label: str
+    min_age_weeks: int
+    soothing: bool = False
+    note: str = ""
+
+
+_TECHNIQUES: Final[tuple[Technique, ...]] = (
+    Technique(
+        "stroking",
+        "stroking",
+        0,
+        soothing=True,
+        note="light gliding strokes that do not fold the skin",
+    ),
+    Technique(
+        "circles",
+        "light circles",
+        0,
+        soothing=True,
+        note="slow, light circles with the fingertips or palm",
+    ),
+    Technique(
+        "drawing",
+        "drawing on the skin",
+        0,
+        soothing=True,
+        note="tracing shapes lightly with a fingertip",
+    ),
+    Technique(
+        "rubbing", "rubbing", 3, note="gently shifting and stretching the skin, never scrubbing"
+    ),
+    Technique("patting", "light patting", 4, note="soft pats with the fingertips"),
+    Technique("vibration", "vibration", 4, note="a light, fast trembling touch"),
+    Technique("tapping", "fingertip tapping", 4, note="quick light taps with the fingertips"),
+    Technique(
+        "reflex",
+        "reflex exercise",
+        3,
+        note="using a newborn's own reflexes: foot, spine and crawling",
+    ),
+    Technique("rocking", "rocking", 3, note="slow, small rocking of the body"),
+    Technique(
+        "passive-exercise", "passive exercise", 3, note="moving the limbs gently for the child"
+    ),
+    Technique("rollover", "rolling over", 8, note="helping the child roll to the side"),
+    Technique(
+        "pressing",
+        "point pressing",
+        13,
+        note="small circles on one point, clockwise then counter-clockwise",
+    ),
+    Technique(
+        "kneading",
+        "kneading",
+        22,
+        note="hold, squeeze lightly and roll; not for home use under 5 months",
+    ),
+    Technique("pinching", "light pinching", 22, note="very light pinches; from 5 months"),
+    Technique("sawing", "sawing", 22, note="the edge of the palm moving to and fro; from 5 months"),
+    Technique(
+        "percussion",
+        "percussion",
+        26,
+        note="clapping and striking; from 6 months, never on the neck or heart",
+    ),
+    Technique("oral", "mouth and tongue exercise", 52, note="with clean, dry hands and no cream"),
+)
+
+TECHNIQUES: Final[dict[str, Technique]] = {t.id: t for t in _TECHNIQUES}
+
+OPENING_AND_CLOSING: Final = "stroking"
+
+
+def technique(technique_id: str) -> Technique:
+    """Return the technique with this id, or raise KeyError naming it."""
+    try:
+        return TECHNIQUES[technique_id]
+    except KeyError:
+        raise KeyError(f"unknown technique {technique_id!r}") from None
