@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export QT_LOGGING_RULES ?= qt.multimedia.*=false
 
-.PHONY: setup run test lint typecheck unit bench clean
+.PHONY: setup run test lint typecheck bench schema clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,9 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/timing.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/speech.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/startup.py
+
+schema: setup
+	$(VENV)/bin/massage-desktop schema > protocols/protocol.schema.json
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

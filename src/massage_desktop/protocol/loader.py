@@ -65,13 +65,24 @@ def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
     except ValidationError as exc:
         return None, [
             Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]))
-            for err in exc.errors()
+            for err in _root_causes(exc.errors())
         ]
     problems = [
         Problem(path, _dotted(loc), message, find_line(lines, loc))
         for loc, message in check(protocol)
     ]
     return (None if problems else protocol), problems
+
+
+def _root_causes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "too short" errors of a list whose items failed: the items' errors say it all."""
+    failed = [err["loc"] for err in errors]
+    return [
+        err
+        for err in errors
+        if err["type"] != "too_short"
+        or not any(loc[: len(err["loc"])] == err["loc"] and loc != err["loc"] for loc in failed)
+    ]
 
 
 def _message(err: ErrorDetails) -> str:

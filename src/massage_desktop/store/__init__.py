@@ -1,0 +1,1 @@
+"""Storage on disk: user folders, settings, children and session history."""
