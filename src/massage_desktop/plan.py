@@ -228,13 +228,13 @@ def _fit(
     pairs: list[tuple[PlannedStep, Step]], target: float, left_out: list[LeftOut]
 ) -> list[PlannedStep]:
     """Scale counts to reach `target`; when time is short, drop optional steps before squeezing."""
+    inner = {id(step): step for _, step in pairs[1:-1]}
     for priority in (3, 2):
-        for pair in reversed([p for p in pairs[1:-1] if p[1].priority == priority]):
+        for step in reversed([s for s in inner.values() if s.priority == priority]):
             if not _too_squeezed(pairs, target):
                 break
-            pairs.remove(pair)
-            if not any(p[1].id == pair[1].id for p in pairs):
-                left_out.append(LeftOut(pair[1].id, "left out to keep this session short"))
+            pairs[:] = [pair for pair in pairs if pair[1] is not step]  # every side at once
+            left_out.append(LeftOut(step.id, "left out to keep this session short"))
     scale = _scale(pairs, target)
     return [_scaled(ps, step, scale) for ps, step in pairs]
 

@@ -115,3 +115,11 @@ def test_screening_stops_the_plan(general: Protocol) -> None:
         plan(general, 30, conditions=["fever", "heart-defect"])
     assert caught.value.screening.verdict is Verdict.SPECIALIST
     assert len(caught.value.screening.reasons) == 2
+
+
+def test_a_short_session_keeps_or_drops_both_sides_of_a_step(general: Protocol) -> None:
+    for session in range(1, 15):
+        steps = plan(general, 30, session_number=session).steps
+        lefts = {s.step_id for s in steps if s.side is Side.LEFT}
+        rights = {s.step_id for s in steps if s.side is Side.RIGHT}
+        assert lefts == rights, session
