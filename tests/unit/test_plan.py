@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from massage_desktop.bodymap import Side
@@ -99,7 +101,7 @@ def test_prompts_are_ordered_and_spaced_within_the_step(general: Protocol) -> No
         assert times == sorted(times)
         assert all(0 <= t <= step.duration_s for t in times)
         spoken_later = [t for t in times if t > 0]
-        assert all(b - a >= 3 for a, b in zip(spoken_later, spoken_later[1:], strict=False))
+        assert all(b - a >= 3 for a, b in itertools.pairwise(spoken_later))
 
 
 def test_rhyme_lines_follow_the_beat(general: Protocol) -> None:

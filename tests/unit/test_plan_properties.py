@@ -25,12 +25,11 @@ PROTOCOLS = sorted(load_library().protocols.values(), key=lambda p: p.id)
 def test_plan_is_refused_with_a_reason_or_safe_and_the_right_length(
     protocol: Protocol, age: float, session: int | None
 ) -> None:
-    try:
-        result = plan(protocol, age, session_number=session)
-    except PlanRefused as refused:
-        assert refused.reason
-        assert age < protocol.age.min_weeks or math.floor(age) > protocol.age.max_weeks
+    if age < protocol.age.min_weeks or math.floor(age) > protocol.age.max_weeks:
+        with pytest.raises(PlanRefused, match=r"\S"):
+            plan(protocol, age, session_number=session)
         return
+    result = plan(protocol, age, session_number=session)
     assert protocol.age.min_weeks <= age < protocol.age.max_weeks + 1
     for step in result.steps:
         assert TECHNIQUES[step.technique].min_age_weeks <= age

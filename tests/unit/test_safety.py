@@ -9,11 +9,11 @@ from massage_desktop.paths import protocols_dir
 from massage_desktop.protocol import Protocol, load_file
 from massage_desktop.safety import Verdict, relevant_conditions, screen
 
-REQUIRED_IDS = (
-    "fever acute-illness skin-rash vaccination-today teething diarrhea vomiting hydrocephalus "
-    "cns-disorder epilepsy heart-defect hernia fragile-bones dry-cough bloated-tummy "
-    "blood-in-stool phlegmon"
-).split()
+REQUIRED_IDS = [
+    "fever", "acute-illness", "skin-rash", "vaccination-today", "teething", "diarrhea",
+    "vomiting", "hydrocephalus", "cns-disorder", "epilepsy", "heart-defect", "hernia",
+    "fragile-bones", "dry-cough", "bloated-tummy", "blood-in-stool", "phlegmon",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
