@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from massage_desktop.bodymap import Side
+from massage_desktop.protocol.models import Position
 from massage_desktop.rhymes import RHYMES
 
 if TYPE_CHECKING:
@@ -18,6 +20,17 @@ TEN_LEFT_MIN_S = 30.0
 NEXT_MIN_S = 15.0
 NEXT_BEFORE_END_S = 5.0
 RHYME_ROUNDS = 2
+
+
+_POSITION_WORDS = {
+    Position.ON_BACK: "Turn your baby onto the back.",
+    Position.ON_TUMMY: "Turn your baby onto the tummy.",
+    Position.ON_SIDE: "Lay your baby on the side.",
+    Position.LAP: "Lay your baby face down across your lap.",
+    Position.SITTING: "Help your child sit up.",
+    Position.UPRIGHT: "Hold your child upright.",
+}
+_MOVES = re.compile(r"\b(turn|lay|roll|lift|sit|seat|place|hold|upright|onto)\b", re.IGNORECASE)
 
 
 class PromptKind(StrEnum):
@@ -61,6 +74,10 @@ def _opening(step: PlannedStep, before: PlannedStep | None) -> Prompt:
     if before is not None and before.step_id == step.step_id and step.side is Side.RIGHT:
         return Prompt(0.0, "Now the other side, the same way.", PromptKind.SIDE_SWITCH)
     text = step.instruction
+    moved = before is not None and before.position is not step.position
+    if moved and not _MOVES.search(text):
+        # A shortened plan may drop the step that said "turn your baby": say it here instead.
+        text = f"{_POSITION_WORDS[step.position]} {text}"
     if step.side in (Side.LEFT, Side.RIGHT):
         text = f"{step.side.value.capitalize()} side. {text}"
     return Prompt(0.0, text, PromptKind.INSTRUCTION)

@@ -125,3 +125,12 @@ def test_a_short_session_keeps_or_drops_both_sides_of_a_step(general: Protocol) 
         lefts = {s.step_id for s in steps if s.side is Side.LEFT}
         rights = {s.step_id for s in steps if s.side is Side.RIGHT}
         assert lefts == rights, session
+
+
+def test_a_change_of_position_is_always_spoken(general: Protocol) -> None:
+    for session in (1, 3, None):
+        steps = plan(general, 30, session_number=session).steps
+        for before, step in itertools.pairwise(steps):
+            if before.position is not step.position:
+                opening = next(p for p in step.prompts if p.kind is PromptKind.INSTRUCTION)
+                assert "turn" in opening.text.lower(), (session, step.id)
