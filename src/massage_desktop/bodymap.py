@@ -63,7 +63,7 @@ _ZONES: Final[tuple[Zone, ...]] = (
         never=True,
         why="the soft spot on the top of the head is never pressed while it is open",
     ),
-    _z("neck", "neck", F, FACE),
+    _z("neck", "neck", F, FACE, B),
     _z("chest", "chest", F),
     _z("ribs", "ribs", F, B, paired=True),
     _z(
