@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import site
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The fresh environment must see only what is installed in it.
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME"}}
 
 
 def build_wheel(out: Path) -> Path:
@@ -73,6 +76,7 @@ def test_wheel_installs_into_a_fresh_venv_and_lists_protocols(tmp_path: Path) ->
         text=True,
         check=True,
         cwd=tmp_path,
+        env=CLEAN_ENV,
     )
     assert "general-strengthening" in {row["id"] for row in json.loads(out.stdout)}
     where = subprocess.check_output(
@@ -84,6 +88,7 @@ def test_wheel_installs_into_a_fresh_venv_and_lists_protocols(tmp_path: Path) ->
         ],
         text=True,
         cwd=tmp_path,
+        env=CLEAN_ENV,
     ).split()
     assert all(Path(p).is_relative_to(env_dir) for p in where), where
 

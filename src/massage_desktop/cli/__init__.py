@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from massage_desktop import __version__
-from massage_desktop.cli import library
+from massage_desktop.cli import library, records, simulate
 
 # Each module adds its subcommands with `register(subparsers)`; parsers set `run=handler`.
-COMMAND_MODULES = (library,)
+COMMAND_MODULES = (library, records, simulate)
 
 
 def build_parser() -> argparse.ArgumentParser:

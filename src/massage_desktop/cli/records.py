@@ -1,0 +1,204 @@
+"""Subcommands over the user's records: history, a session's PDF report, children, child add."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.store.atomic import StoreError
+from massage_desktop.store.children import STANDING_CONDITIONS, Child, ChildError, Children
+from massage_desktop.store.children import age_weeks as child_age_weeks
+from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
+from massage_desktop.store.history import History, StoredSession
+from massage_desktop.store.paths import UserDirs
+
+EXIT_STORE = 4  # the history file could not be read or written
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this module's subcommands."""
+    p = sub.add_parser("history", help="list the recorded sessions")
+    p.add_argument("--child", metavar="NAME", help="only this child's sessions")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true")
+    form.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
+    p.set_defaults(run=_guarded(cmd_history))
+
+    p = sub.add_parser("report", help="write one session's printable report")
+    p.add_argument("session_id", type=int, metavar="SESSION_ID")
+    p.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    p.set_defaults(run=_guarded(cmd_report))
+
+    p = sub.add_parser("children", help="list the children")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_guarded(cmd_children))
+
+    p = sub.add_parser("child", help="set up a child")
+    child_sub = p.add_subparsers(dest="child_command", metavar="ACTION", required=True)
+    add = child_sub.add_parser("add", help="add a child")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--born", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
+    add.add_argument("--weeks-early", type=int, default=0, metavar="N")
+    add.add_argument(
+        "--condition",
+        action="append",
+        default=[],
+        choices=sorted(STANDING_CONDITIONS),
+        metavar="C",
+        help="a lasting condition (repeat for more): " + ", ".join(sorted(STANDING_CONDITIONS)),
+    )
+    add.set_defaults(run=_guarded(cmd_child_add))
+
+
+def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except StoreError as exc:
+            print(f"massage-desktop: {exc}", file=sys.stderr)
+            return EXIT_STORE
+
+    return run
+
+
+def _open() -> History:
+    # A window may be running a session right now: only it marks unfinished ones interrupted.
+    return History.open(UserDirs.from_env().history_file, recover=False)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Print the sessions, of one child if asked."""
+    history = _open()
+    try:
+        child_id: int | None = None
+        if args.child:
+            child = Children(history.db).find(args.child)
+            if child is None:
+                print(f"massage-desktop: no child called {args.child!r}", file=sys.stderr)
+                return EXIT_INVALID
+            child_id = child.id
+        sessions = history.sessions(child_id=child_id, details=bool(args.csv or args.json))
+    finally:
+        history.close()
+    if args.csv:
+        sys.stdout.write(sessions_csv(sessions))
+    elif args.json:
+        print_json([_session_json(s) for s in sessions])
+    else:
+        for s in sessions:
+            print(_session_line(s))
+    return EXIT_OK
+
+
+def _session_line(s: StoredSession) -> str:
+    length = f"{clock(s.actual_s) or '?'}/{clock(s.planned_s)}"
+    who = s.child_name or "-"
+    return (
+        f"{s.id:>4}  {s.started_at:%Y-%m-%d %H:%M}  {who:<12} {s.protocol_title} "
+        f"v{s.protocol_version}  {length}  {outcome_words(s)}"
+    )
+
+
+def _session_json(s: StoredSession) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "child": s.child_name,
+        "child_id": s.child_id,
+        "protocol": s.protocol_id,
+        "version": s.protocol_version,
+        "title": s.protocol_title,
+        "session_number": s.session_number,
+        "age_weeks": s.age_weeks,
+        "started_at": s.started_at.isoformat(),
+        "ended_at": s.ended_at.isoformat() if s.ended_at else None,
+        "planned_s": s.planned_s,
+        "actual_s": s.actual_s,
+        "outcome": s.outcome.value if s.outcome else None,
+        "reason": s.reason,
+        "note": s.note,
+        "steps": [
+            {
+                "index": st.step_index,
+                "step": st.step_id,
+                "outcome": st.outcome.value,
+                "at_s": st.at_s,
+                "length_s": st.length_s,
+            }
+            for st in s.steps
+        ],
+        "pauses": [
+            {"at_s": p.at_s, "reason": p.reason, "cue": p.cue or None, "length_s": p.length_s}
+            for p in s.pauses
+        ],
+    }
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the PDF report of one session."""
+    history = _open()
+    try:
+        session = history.session(args.session_id)
+        child = Children(history.db).get(session.child_id) if session and session.child_id else None
+    finally:
+        history.close()
+    if session is None:
+        print(f"massage-desktop: no session {args.session_id}", file=sys.stderr)
+        return EXIT_INVALID
+    from massage_desktop.ui.report_pdf import ensure_gui_app, write_report_pdf
+
+    _app = ensure_gui_app()  # kept alive while the PDF is laid out
+    report = session_report(session, child, datetime.now().astimezone())
+    pages = write_report_pdf(report, args.pdf)
+    print(f"Wrote {args.pdf} ({pages} page{'s' if pages != 1 else ''}).")
+    return EXIT_OK
+
+
+def cmd_children(args: argparse.Namespace) -> int:
+    """List the children with their age today."""
+    history = _open()
+    try:
+        kids = Children(history.db).all()
+    finally:
+        history.close()
+    today = date.today()
+    if args.json:
+        print_json([_child_json(c, today) for c in kids])
+        return EXIT_OK
+    for c in kids:
+        early = f" ({c.weeks_early} weeks early)" if c.weeks_early else ""
+        conditions = f"  conditions: {', '.join(c.conditions)}" if c.conditions else ""
+        print(
+            f"{c.id:>3}  {c.name:<16} born {c.born.isoformat()}{early}  "
+            f"age {child_age_weeks(c, today):g} weeks{conditions}"
+        )
+    return EXIT_OK
+
+
+def _child_json(c: Child, today: date) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "born": c.born.isoformat(),
+        "weeks_early": c.weeks_early,
+        "age_weeks": child_age_weeks(c, today),
+        "conditions": list(c.conditions),
+    }
+
+
+def cmd_child_add(args: argparse.Namespace) -> int:
+    """Add a child."""
+    history = _open()
+    try:
+        child = Children(history.db).add(args.name, args.born, args.weeks_early, args.condition)
+    except ChildError as exc:
+        print(f"massage-desktop: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    finally:
+        history.close()
+    print(f"Added {child.name} (child {child.id}).")
+    return EXIT_OK

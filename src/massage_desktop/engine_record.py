@@ -1,0 +1,154 @@
+"""What a session did, as plain data for the history: steps, pauses, cues, tempo and totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from massage_desktop.engine_events import Cue, EndOutcome, StepOutcome
+from massage_desktop.plan import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    """A step's visits (or one visit): times are session seconds, lengths are seconds."""
+
+    step_id: str
+    index: int
+    title: str
+    outcome: StepOutcome | None  # of the last visit; None while it runs
+    start_t: float
+    end_t: float | None
+    speech_s: float
+    massage_s: float
+    repeats: int = 0
+    added_s: float = 0.0
+    visits: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PauseRecord:
+    """A pause: when, how long (so far, while it lasts), why, and the cue if the baby's."""
+
+    start_t: float
+    length_s: float
+    reason: str
+    cue: Cue | None
+    step_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CueRecord:
+    """A cue the caregiver reported."""
+
+    t: float
+    cue: Cue
+    step_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TempoChange:
+    """A new tempo factor (1.0 as written, 2.0 twice as fast) from session second `t`."""
+
+    t: float
+    factor: float
+    step_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A whole session; `elapsed_s` == `speech_s` + `massage_s` + `paused_s`."""
+
+    protocol_id: str
+    version: int
+    title: str
+    age_weeks: float
+    session_number: int | None
+    steps: tuple[StepRecord, ...]  # one per step id, in order of first visit
+    visits: tuple[StepRecord, ...]  # every visit in order
+    pauses: tuple[PauseRecord, ...]
+    cues: tuple[CueRecord, ...]
+    tempo_changes: tuple[TempoChange, ...]
+    outcome: EndOutcome | None  # None while the session runs
+    reason: str
+    speech_s: float
+    massage_s: float
+    paused_s: float
+    elapsed_s: float
+
+
+@dataclass(slots=True)
+class RecordBook:
+    """Collects a session's record as it runs (owned by one Engine)."""
+
+    plan: Plan
+    visits: list[StepRecord] = field(default_factory=list)
+    pauses: list[PauseRecord] = field(default_factory=list)
+    cues: list[CueRecord] = field(default_factory=list)
+    tempo_changes: list[TempoChange] = field(default_factory=list)
+    outcome: EndOutcome | None = None
+    reason: str = ""
+
+    def add_visit(self, visit: StepRecord) -> None:
+        """A visit has ended."""
+        self.visits.append(visit)
+
+    def open_pause(self, t: float, reason: str, cue: Cue | None, step_id: str | None) -> None:
+        """A pause began at `t`."""
+        self.pauses.append(PauseRecord(t, 0.0, reason, cue, step_id))
+
+    def close_pause(self, length_s: float) -> None:
+        """The last pause lasted `length_s`."""
+        self.pauses[-1] = replace(self.pauses[-1], length_s=length_s)
+
+    def add_cue(self, t: float, cue: Cue, step_id: str | None, window_s: float) -> int:
+        """Note a cue; how many cues fell within `window_s` up to it."""
+        self.cues.append(CueRecord(t, cue, step_id))
+        return sum(1 for c in self.cues if t - c.t <= window_s)
+
+    def snapshot(
+        self, current: StepRecord | None, open_pause_s: float | None, elapsed_s: float
+    ) -> SessionRecord:
+        """The record so far; `current` is the running visit, `open_pause_s` a pause's length."""
+        visits = [*self.visits, *([current] if current else [])]
+        pauses = list(self.pauses)
+        if pauses and open_pause_s is not None:
+            pauses[-1] = replace(pauses[-1], length_s=open_pause_s)
+        return SessionRecord(
+            protocol_id=self.plan.protocol_id,
+            version=self.plan.version,
+            title=self.plan.title,
+            age_weeks=self.plan.age_weeks,
+            session_number=self.plan.session_number,
+            steps=aggregate(visits),
+            visits=tuple(visits),
+            pauses=tuple(pauses),
+            cues=tuple(self.cues),
+            tempo_changes=tuple(self.tempo_changes),
+            outcome=self.outcome,
+            reason=self.reason,
+            speech_s=sum(v.speech_s for v in visits),
+            massage_s=sum(v.massage_s for v in visits),
+            paused_s=sum(p.length_s for p in pauses),
+            elapsed_s=elapsed_s,
+        )
+
+
+def aggregate(visits: list[StepRecord]) -> tuple[StepRecord, ...]:
+    """One record per step id: first start, last end and outcome, summed times and counts."""
+    by_id: dict[str, StepRecord] = {}
+    for v in visits:
+        seen = by_id.get(v.step_id)
+        if seen is None:
+            by_id[v.step_id] = v
+            continue
+        by_id[v.step_id] = replace(
+            seen,
+            outcome=v.outcome,
+            end_t=v.end_t,
+            speech_s=seen.speech_s + v.speech_s,
+            massage_s=seen.massage_s + v.massage_s,
+            repeats=seen.repeats + v.repeats,
+            added_s=seen.added_s + v.added_s,
+            visits=seen.visits + 1,
+        )
+    return tuple(by_id.values())

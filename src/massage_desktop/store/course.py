@@ -1,0 +1,139 @@
+"""A child's course of one protocol: the session number for the ramp, frequency warnings, last one.
+
+What counts for the ramp: completed and finished-gently sessions, and interrupted ones that ran at
+least half their planned length (the child had most of the massage; a dead battery should not hold
+the course back). Stopped sessions do not count: they were stopped for a reason, so the next one
+stays as short. A course is the run of counted sessions with no break longer than BREAK_DAYS; after
+a longer break the ramp starts again from the first, short session.
+
+What counts for the daily limit: every session today that gave at least MIN_MASSAGE_S of massage,
+whatever its outcome, since the limit is there to spare the child too much handling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+
+from massage_desktop.protocol.models import Protocol
+from massage_desktop.store.history import History, Outcome, StoredSession
+
+MIN_COUNTED_FRACTION = 0.5
+BREAK_DAYS = 14
+MIN_MASSAGE_S = 60.0
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def counts(session: StoredSession) -> bool:
+    """Whether a session moves the course (and its ramp) on."""
+    if session.outcome in (Outcome.COMPLETED, Outcome.FINISHED_GENTLY):
+        return True
+    if session.outcome is Outcome.INTERRUPTED:
+        return (session.actual_s or 0.0) >= MIN_COUNTED_FRACTION * session.planned_s
+    return False
+
+
+def current_course(sessions: Sequence[StoredSession], today: date) -> list[StoredSession]:
+    """The counted sessions of the course still running today (empty after a long break)."""
+    course: list[StoredSession] = []
+    for session in filter(counts, sessions):
+        if course and _day(session) - _day(course[-1]) > timedelta(days=BREAK_DAYS):
+            course = []
+        course.append(session)
+    if course and today - _day(course[-1]) > timedelta(days=BREAK_DAYS):
+        return []
+    return course
+
+
+class Course:
+    """Course facts for the set-up screen, read from the history."""
+
+    def __init__(self, history: History, now: Callable[[], datetime] = _local_now) -> None:
+        self._history = history
+        self._now = now
+
+    def session_number(self, child_id: int, protocol_id: str) -> int:
+        """The number of the next session in the course, for plan()'s ramp (1 for the first)."""
+        sessions = self._history.sessions(child_id=child_id, protocol_id=protocol_id)
+        return len(current_course(sessions, self._now().date())) + 1
+
+    def warnings(self, child_id: int, protocol: Protocol) -> tuple[str, ...]:
+        """Plain sentences to read before starting: done enough today, course running long."""
+        sessions = self._history.sessions(child_id=child_id, protocol_id=protocol.id)
+        today = self._now().date()
+        name = next((s.child_name for s in reversed(sessions) if s.child_name), "Your child")
+        out = [_daily(sessions, protocol, today, name)]
+        if protocol.frequency.course_days is not None:
+            out.append(_course_length(sessions, protocol, today, protocol.frequency.course_days))
+        return tuple(w for w in out if w)
+
+    def last_massage(self, child_id: int) -> str | None:
+        """'Last massage: <protocol>, <when>.' for the child, or None before the first."""
+        done = [s for s in self._history.sessions(child_id=child_id) if s.outcome is not None]
+        if not done:
+            return None
+        last = done[-1]
+        when = when_words(last.started_at, self._now())
+        how = "" if last.outcome is Outcome.COMPLETED else f" ({_OUTCOME_WORDS[last.outcome]})"
+        return f"Last massage: {last.protocol_title}, {when}{how}."
+
+
+_OUTCOME_WORDS = {
+    Outcome.COMPLETED: "completed",
+    Outcome.FINISHED_GENTLY: "finished gently",
+    Outcome.STOPPED: "stopped",
+    Outcome.INTERRUPTED: "interrupted",
+    None: "not finished",
+}
+
+
+def when_words(moment: datetime, now: datetime) -> str:
+    """'today at 09:10', 'yesterday at 18:05', '3 days ago (Mon 3 March)' or '3 March 2024'."""
+    local = moment.astimezone(now.tzinfo) if now.tzinfo else moment
+    days = (now.date() - local.date()).days
+    clock = local.strftime("%H:%M")
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"yesterday at {clock}"
+    if 1 < days < 7:
+        return f"{days} days ago ({local:%a} {local.day} {local:%B})"
+    return f"{local.day} {local:%B %Y}"
+
+
+def _daily(sessions: Sequence[StoredSession], protocol: Protocol, today: date, name: str) -> str:
+    limit = protocol.frequency.per_day
+    today_count = sum(
+        1 for s in sessions if _day(s) == today and (s.actual_s or 0.0) >= MIN_MASSAGE_S
+    )
+    if today_count < limit:
+        return ""
+    if limit == 1:
+        return f"{name} has already had {protocol.title} today. It is meant once a day."
+    return (
+        f"{name} has already had {protocol.title} {today_count} times today. "
+        f"It is meant at most {limit} times a day."
+    )
+
+
+def _course_length(
+    sessions: Sequence[StoredSession], protocol: Protocol, today: date, course_days: int
+) -> str:
+    course = current_course(sessions, today)
+    if not course:
+        return ""
+    began = _day(course[0])
+    days = (today - began).days
+    if days < course_days:
+        return ""
+    return (
+        f"This course of {protocol.title} began {days} days ago, on {began.day} "
+        f"{began:%B}. A course lasts about {course_days} days: ask your doctor before going on."
+    )
+
+
+def _day(session: StoredSession) -> date:
+    return session.started_at.date()

@@ -1,0 +1,162 @@
+"""Course tracking: the ramp's session number, frequency warnings, and the last massage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from store_fakes import FakeNow
+
+from massage_desktop.plan import plan
+from massage_desktop.protocol import Protocol, load_library
+from massage_desktop.protocol.models import Frequency
+from massage_desktop.store.children import Child, Children
+from massage_desktop.store.course import Course
+from massage_desktop.store.history import History, Outcome, SessionStart
+
+
+@pytest.fixture(scope="module")
+def strengthening() -> Protocol:
+    return load_library().protocols["general-strengthening"]
+
+
+@pytest.fixture
+def bee(children: Children) -> Child:
+    return children.add("Bee", date(2024, 1, 1))
+
+
+@pytest.fixture
+def course(history: History, now: FakeNow) -> Course:
+    return Course(history, now=now)
+
+
+def massage(
+    history: History,
+    child: Child,
+    protocol: Protocol,
+    outcome: Outcome | None = Outcome.COMPLETED,
+    actual_s: float = 150.0,
+    planned_s: float = 150.0,
+) -> int:
+    start = SessionStart(protocol.id, protocol.version, protocol.title, planned_s, 10.0, child.id)
+    sid = history.start_session(start)
+    if outcome is not None:
+        history.finish_session(sid, outcome, actual_s)
+    return sid
+
+
+def test_the_first_session_is_number_one(course: Course, bee: Child) -> None:
+    assert course.session_number(bee.id, "general-strengthening") == 1
+
+
+def test_the_ramp_grows_with_each_session_in_the_history(
+    course: Course, history: History, bee: Child, strengthening: Protocol, now: FakeNow
+) -> None:
+    first = plan(strengthening, 10.0, course.session_number(bee.id, strengthening.id))
+    massage(history, bee, strengthening)
+    now.advance(days=1)
+    second = plan(strengthening, 10.0, course.session_number(bee.id, strengthening.id))
+    assert (first.session_number, second.session_number) == (1, 2)
+    assert second.target_s > first.target_s
+
+
+def test_stopped_and_short_interrupted_sessions_do_not_move_the_ramp(
+    course: Course, history: History, bee: Child, strengthening: Protocol
+) -> None:
+    massage(history, bee, strengthening, Outcome.STOPPED, 100.0)
+    massage(history, bee, strengthening, Outcome.INTERRUPTED, 30.0)
+    assert course.session_number(bee.id, strengthening.id) == 1
+
+
+def test_long_interrupted_and_gently_finished_sessions_count(
+    course: Course, history: History, bee: Child, strengthening: Protocol
+) -> None:
+    massage(history, bee, strengthening, Outcome.INTERRUPTED, 100.0)
+    massage(history, bee, strengthening, Outcome.FINISHED_GENTLY, 120.0)
+    assert course.session_number(bee.id, strengthening.id) == 3
+
+
+def test_a_long_break_starts_the_ramp_again(
+    course: Course, history: History, bee: Child, strengthening: Protocol, now: FakeNow
+) -> None:
+    massage(history, bee, strengthening)
+    massage(history, bee, strengthening)
+    now.advance(days=20)
+    assert course.session_number(bee.id, strengthening.id) == 1
+
+
+def test_sessions_of_other_children_and_protocols_do_not_count(
+    course: Course, history: History, children: Children, bee: Child, strengthening: Protocol
+) -> None:
+    pip = children.add("Pip", date(2024, 2, 1))
+    massage(history, pip, strengthening)
+    other = strengthening.model_copy(update={"id": "relaxing"})
+    massage(history, bee, other)
+    assert course.session_number(bee.id, strengthening.id) == 1
+
+
+def test_no_warning_before_the_first_session_of_the_day(
+    course: Course, history: History, bee: Child, strengthening: Protocol, now: FakeNow
+) -> None:
+    massage(history, bee, strengthening)
+    now.advance(days=1)
+    assert course.warnings(bee.id, strengthening) == ()
+
+
+def test_a_second_session_in_a_day_is_warned_about(
+    course: Course, history: History, bee: Child, strengthening: Protocol
+) -> None:
+    massage(history, bee, strengthening)
+    assert course.warnings(bee.id, strengthening) == (
+        "Bee has already had General strengthening today. It is meant once a day.",
+    )
+
+
+def test_the_daily_limit_follows_the_protocol(
+    course: Course, history: History, bee: Child, strengthening: Protocol
+) -> None:
+    six = strengthening.model_copy(update={"frequency": Frequency(per_day=6)})
+    for _ in range(5):
+        massage(history, bee, six)
+    assert course.warnings(bee.id, six) == ()
+    massage(history, bee, six, Outcome.STOPPED, 90.0)
+    assert course.warnings(bee.id, six) == (
+        "Bee has already had General strengthening 6 times today. "
+        "It is meant at most 6 times a day.",
+    )
+
+
+def test_a_course_running_past_its_days_is_warned_about(
+    course: Course, history: History, bee: Child, strengthening: Protocol, now: FakeNow
+) -> None:
+    duct = strengthening.model_copy(update={"frequency": Frequency(per_day=8, course_days=14)})
+    for _ in range(13):
+        massage(history, bee, duct)
+        now.advance(days=1)
+    assert course.warnings(bee.id, duct) == ()
+    massage(history, bee, duct)
+    now.advance(days=1)
+    assert course.warnings(bee.id, duct) == (
+        "This course of General strengthening began 14 days ago, on 6 May. "
+        "A course lasts about 14 days: ask your doctor before going on.",
+    )
+
+
+def test_last_massage_says_what_and_when(
+    course: Course, history: History, bee: Child, strengthening: Protocol, now: FakeNow
+) -> None:
+    assert course.last_massage(bee.id) is None
+    massage(history, bee, strengthening)
+    assert course.last_massage(bee.id) == "Last massage: General strengthening, today at 09:30."
+    now.advance(days=1, hours=2)
+    assert course.last_massage(bee.id) == (
+        "Last massage: General strengthening, yesterday at 09:30."
+    )
+    now.advance(days=3)
+    assert course.last_massage(bee.id) == (
+        "Last massage: General strengthening, 4 days ago (Mon 6 May)."
+    )
+    massage(history, bee, strengthening, Outcome.STOPPED, 40.0)
+    assert course.last_massage(bee.id) == (
+        "Last massage: General strengthening, today at 11:30 (stopped)."
+    )
