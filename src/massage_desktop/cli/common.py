@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any
 
-from massage_desktop.plan import Plan, months_to_weeks
+from massage_desktop.conditions import CONDITIONS
+from massage_desktop.plan import NotToday, Plan, PlanRefused, months_to_weeks, plan
 from massage_desktop.protocol import LoadResult, Protocol, load_library
 
 EXIT_OK = 0
@@ -90,3 +91,28 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         ],
         "left_out": [{"step": lo.step, "reason": lo.reason} for lo in plan.left_out],
     }
+
+
+def plan_or_exit_code(args: argparse.Namespace) -> Plan | int:
+    """The plan `args` ask for (id, age, session number, conditions), or the exit code and why."""
+    protocol = find_protocol(args.id)
+    if protocol is None:
+        return EXIT_INVALID
+    unknown = [c for c in args.condition if c not in CONDITIONS]
+    if unknown:
+        print(
+            f"massage-desktop: unknown condition(s): {', '.join(unknown)}; "
+            "see `massage-desktop conditions`",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    try:
+        return plan(protocol, age_weeks(args), args.session_number, args.condition)
+    except PlanRefused as exc:
+        print(f"massage-desktop: {exc.reason}", file=sys.stderr)
+        return EXIT_AGE
+    except NotToday as exc:
+        print(exc.screening.headline, file=sys.stderr)
+        for reason in exc.screening.reasons:
+            print(f"  - {reason}", file=sys.stderr)
+        return EXIT_NOT_TODAY

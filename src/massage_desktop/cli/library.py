@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from massage_desktop.bodymap import ZONES
 from massage_desktop.cli.common import (
-    EXIT_AGE,
     EXIT_INVALID,
-    EXIT_NOT_TODAY,
     EXIT_OK,
     add_age_options,
-    age_weeks,
     find_protocol,
     library,
     plan_json,
+    plan_or_exit_code,
     print_json,
 )
 from massage_desktop.conditions import CONDITIONS
-from massage_desktop.plan import NotToday, PlanRefused, plan
 from massage_desktop.protocol import Protocol, load_file
 from massage_desktop.protocol.models import Protocol as ProtocolModel
 
@@ -131,27 +127,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Print the plan; exit 2 when the age is outside the protocol, 3 when screening says no."""
-    protocol = find_protocol(args.id)
-    if protocol is None:
-        return EXIT_INVALID
-    unknown = [c for c in args.condition if c not in CONDITIONS]
-    if unknown:
-        print(
-            f"massage-desktop: unknown condition(s): {', '.join(unknown)}; "
-            "see `massage-desktop conditions`",
-            file=sys.stderr,
-        )
-        return EXIT_INVALID
-    try:
-        result = plan(protocol, age_weeks(args), args.session_number, args.condition)
-    except PlanRefused as exc:
-        print(f"massage-desktop: {exc.reason}", file=sys.stderr)
-        return EXIT_AGE
-    except NotToday as exc:
-        print(exc.screening.headline, file=sys.stderr)
-        for reason in exc.screening.reasons:
-            print(f"  - {reason}", file=sys.stderr)
-        return EXIT_NOT_TODAY
+    result = plan_or_exit_code(args)
+    if isinstance(result, int):
+        return result
     if args.json:
         print_json(plan_json(result))
         return EXIT_OK

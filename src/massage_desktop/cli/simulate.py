@@ -13,20 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from massage_desktop.cli.common import (
-    EXIT_AGE,
-    EXIT_INVALID,
-    EXIT_NOT_TODAY,
-    EXIT_OK,
-    add_age_options,
-    age_weeks,
-    find_protocol,
-)
-from massage_desktop.conditions import CONDITIONS
+from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, add_age_options, plan_or_exit_code
 from massage_desktop.engine import Cue, Engine, Event, State
 from massage_desktop.engine_record import SessionRecord
 from massage_desktop.engine_text import event_line, summary_line
-from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
+from massage_desktop.plan import Plan
 
 SIMPLE: dict[str, Callable[[Engine], bool]] = {
     "pause": Engine.pause,
@@ -132,7 +123,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.sim_speed is not None and not (args.sim_speed > 0 and math.isfinite(args.sim_speed)):
         print("massage-desktop: --speed must be a number above 0", file=sys.stderr)
         return EXIT_INVALID
-    made = _plan(args)
+    made = plan_or_exit_code(args)
     if isinstance(made, int):
         return made
     out = Printer(made, args.json, flush=args.sim_speed is not None)
@@ -148,26 +139,6 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         # The reader stopped early (`| head`): say nothing more, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
-
-
-def _plan(args: argparse.Namespace) -> Plan | int:
-    protocol = find_protocol(args.id)
-    if protocol is None:
-        return EXIT_INVALID
-    unknown = [c for c in args.condition if c not in CONDITIONS]
-    if unknown:
-        print(f"massage-desktop: unknown condition(s): {', '.join(unknown)}", file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        return plan(protocol, age_weeks(args), args.session_number, args.condition)
-    except PlanRefused as exc:
-        print(f"massage-desktop: {exc.reason}", file=sys.stderr)
-        return EXIT_AGE
-    except NotToday as exc:
-        print(exc.screening.headline, file=sys.stderr)
-        for reason in exc.screening.reasons:
-            print(f"  - {reason}", file=sys.stderr)
-        return EXIT_NOT_TODAY
 
 
 class VirtualClock:
