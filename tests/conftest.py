@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,9 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 
 
 @pytest.fixture(autouse=True)
-def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every user folder (config, data, cache) at a fresh temporary folder."""
     for name in ("CONFIG", "DATA", "CACHE"):
         folder = tmp_path / "user" / name.lower()
         monkeypatch.setenv(f"MASSAGE_DESKTOP_{name}_DIR", str(folder))
-    yield tmp_path / "user"
+    return tmp_path / "user"
