@@ -1,0 +1,60 @@
+"""The voice settings a caregiver chooses: voice, rate, volume, mutes and counting aloud."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# A soothing pace: espeak-ng's own default (175-200 words a minute) sounds hurried.
+DEFAULT_RATE = 150
+MIN_RATE = 60
+MAX_RATE = 300
+DEFAULT_VOLUME = 0.8
+# Nothing startling: full volume in the settings is this much of the audio output's volume.
+VOLUME_CAP = 0.8
+
+
+class HasVoiceFields(Protocol):
+    """Anything with the voice fields, such as the saved `store.settings.Settings`."""
+
+    voice_id: str | None
+    rate: int
+    volume: float
+    mute_voice: bool
+    mute_chimes: bool
+    count_aloud: bool
+
+
+class VoiceSettings(BaseModel):
+    """How the voice speaks. `voice_id` None means the engine's default voice."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    voice_id: str | None = None
+    rate: int = Field(default=DEFAULT_RATE, ge=MIN_RATE, le=MAX_RATE)
+    volume: float = Field(default=DEFAULT_VOLUME, ge=0.0, le=1.0)
+    mute_voice: bool = False
+    mute_chimes: bool = False
+    count_aloud: bool = False
+
+    @property
+    def output_volume(self) -> float:
+        """The QAudioOutput volume for this setting: never above VOLUME_CAP."""
+        return round(min(self.volume, 1.0) * VOLUME_CAP, 3)
+
+    def renders_like(self, other: VoiceSettings) -> bool:
+        """Whether prompts rendered with `other` sound the same (same voice and rate)."""
+        return self.voice_id == other.voice_id and self.rate == other.rate
+
+    @classmethod
+    def of(cls, source: HasVoiceFields) -> VoiceSettings:
+        """The voice part of the saved settings (or of anything with the same fields)."""
+        return cls(
+            voice_id=source.voice_id,
+            rate=source.rate,
+            volume=source.volume,
+            mute_voice=source.mute_voice,
+            mute_chimes=source.mute_chimes,
+            count_aloud=source.count_aloud,
+        )
