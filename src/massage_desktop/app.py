@@ -1,16 +1,322 @@
-"""The composition root: builds the QApplication, the store, the voice and the window."""
+"""The composition root: builds the QApplication, the store, the voice and the window.
+
+The window paints first, with only Qt and the window shell imported. Everything slow (the
+protocol library and pydantic, settings, the history database, the body diagram, the speech
+engine) loads just after that first paint.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import math
+import os
 import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from massage_desktop.plan import Plan
+    from massage_desktop.store.history import History
+    from massage_desktop.store.paths import UserDirs
+    from massage_desktop.ui.main_window import MainWindow
+    from massage_desktop.ui.ports import SessionControls, Voice
+    from massage_desktop.ui.preferences import Preferences
+    from massage_desktop.ui.session_controller import SessionController
+    from massage_desktop.ui.session_flow import SessionFlow
+    from massage_desktop.ui.start_view import Choice, StartView
+    from massage_desktop.ui.theme import ThemeManager
+
+log = logging.getLogger(__name__)
+
+# Builds the voice from the settings; tests give a fake.
+VoiceFactory = Callable[["Preferences", "UserDirs", QObject], "Voice"]
+
+EXIT_AFTER_PAINT = "MASSAGE_DESKTOP_EXIT_AFTER_PAINT"
+APP_NAME = "massage-desktop"
+
+
+def process_age_s() -> float | None:
+    """Seconds since this process started (Linux /proc), or None where unknown."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window and run until it closes."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    from massage_desktop.store.paths import UserDirs
+    from massage_desktop.ui.main_window import MainWindow
+    from massage_desktop.ui.single_instance import SingleInstance
+    from massage_desktop.ui.theme import early_palette, peek_look
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("massage-desktop")
-    label.show()
+    app = _application()
+    dirs = UserDirs.from_env()
+    instance = SingleInstance(dirs.data, app)
+    if not instance.acquire():
+        return 0
+    look = peek_look(dirs.settings_file)
+    early_palette(app, look)
+    window = MainWindow()
+    instance.activation_requested.connect(window.raise_)
+    instance.activation_requested.connect(window.activateWindow)
+    if os.environ.get(EXIT_AFTER_PAINT) == "1":
+        window.first_painted.connect(lambda: _report_paint(app))
+    else:
+        window.first_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: _finish(window, dirs, args))
+        )
+    window.show()
     return app.exec()
+
+
+def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> None:
+    """Everything after the first paint: the full look, then the Startup steps."""
+    from massage_desktop.ui.theme import ThemeManager, peek_look
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme = ThemeManager(app, peek_look(dirs.settings_file))
+    Startup(window, theme, dirs, args).finish()
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Children's massage")
+    app.setDesktopFileName(APP_NAME)
+    return app
+
+
+def _report_paint(app: QApplication) -> None:
+    """For benchmarks/startup.py: say when the window painted, then quit."""
+    import json
+
+    age = process_age_s()
+    report = {"painted_at": time.monotonic(), "since_start_ms": age and round(age * 1000, 1)}
+    sys.stdout.write(json.dumps(report) + "\n")
+    sys.stdout.flush()
+    QTimer.singleShot(0, app.quit)
+
+
+class Startup(QObject):
+    """Everything that happens after the first paint, in order, each part on its own."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        theme: ThemeManager,
+        dirs: UserDirs,
+        args: argparse.Namespace,
+        voice_factory: VoiceFactory | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._voice_factory = voice_factory or _real_voice
+        self._window = window
+        self._theme = theme
+        self._dirs = dirs
+        self._args = args
+        self._speed = _preview_speed(getattr(args, "speed", None))
+        self._history: History | None = None
+        self._voice: Voice | None = None
+        self._flow: SessionFlow | None = None
+        self._prefs: Preferences | None = None
+
+    def finish(self) -> None:
+        """Load settings, the library and the store; build the views; start the voice."""
+        prefs = self._prefs = self._preferences()
+        history = self._history = self._open_history()
+        start, flow = self._views(prefs)
+        self._fill_start(start, prefs, history)
+        self._voice = self._start_voice(prefs)
+        flow.set_voice(self._voice)
+        if history is not None:
+            last = prefs.settings.last_child_id
+            flow.session_ended.connect(lambda _: self._offer_children(start, history, last))
+        flow.show_start()
+        self._quick_start(start)
+        log.info("ready")
+
+    @property
+    def preferences(self) -> Preferences | None:
+        """The settings the window changes, once loaded."""
+        return self._prefs
+
+    # --- settings and look ------------------------------------------------------------------
+
+    def _preferences(self) -> Preferences:
+        from massage_desktop.store.settings import SettingsStore
+        from massage_desktop.ui.preferences import Preferences
+
+        store = SettingsStore(self._dirs.settings_file)
+        loaded = store.load()
+        if loaded.message:
+            self._window.notice.show_once("settings", loaded.message)
+        prefs = Preferences(store, loaded.settings, self)
+        s = loaded.settings
+        self._theme.apply(prefs.look)
+        self._window.set_options(s.large_type, s.theme.value == "high-contrast", s.always_on_top)
+        self._window.set_keys(prefs.keymap)
+        w = self._window
+        w.large_type_toggled.connect(prefs.set_large_type)
+        w.high_contrast_toggled.connect(prefs.set_high_contrast)
+        w.always_on_top_toggled.connect(prefs.set_always_on_top)
+        w.keys_requested.connect(lambda: prefs.edit_keys(w))
+        prefs.look_changed.connect(self._theme.apply)
+        prefs.keys_changed.connect(w.set_keys)
+        prefs.problem.connect(lambda text: w.notice.show_once(text, text))
+        return prefs
+
+    # --- views --------------------------------------------------------------------------------
+
+    def _views(self, prefs: Preferences) -> tuple[StartView, SessionFlow]:
+        from massage_desktop.ui.body_diagram import BodyDiagram
+        from massage_desktop.ui.safety_check import SafetyCheck
+        from massage_desktop.ui.screensaver import ScreenSaverInhibitor
+        from massage_desktop.ui.session_flow import SessionFlow
+        from massage_desktop.ui.session_view import SessionView
+        from massage_desktop.ui.start_view import StartView
+
+        diagram = BodyDiagram(theme=self._theme.current)
+        self._theme.changed.connect(lambda name: setattr(diagram, "theme", name))
+        session = SessionView(prefs.keymap, diagram)
+        prefs.keys_changed.connect(session.set_keys)
+        start = StartView()
+        views = (start, SafetyCheck(), session)
+        inhibitor = ScreenSaverInhibitor(parent=self)
+        flow = SessionFlow(self._window, views, self._make_session, inhibitor, self._speed)
+        self._flow = flow
+        start.continue_requested.connect(
+            lambda choice: prefs.set_last_child(choice.child.id if choice.child else None)
+        )
+        if self._speed > 1:
+            self._window.setWindowTitle(f"{self._window.windowTitle()} (Preview)")
+            self._window.notice.show_once(
+                "preview",
+                f"Preview: sessions run {self._speed:g} times faster and are not recorded.",
+            )
+        return start, flow
+
+    def _fill_start(self, start: StartView, prefs: Preferences, history: History | None) -> None:
+        from massage_desktop.protocol import load_library
+
+        library = load_library(self._dirs.user_protocols)
+        if library.problems:
+            files = "1 protocol file" if len(library.problems) == 1 else "Some protocol files"
+            self._window.notice.show_once(
+                "library",
+                f"{files} could not be read and were left out; "
+                "`massage-desktop validate` says why.",
+            )
+        start.set_protocols(sorted(library.protocols.values(), key=lambda p: p.title))
+        if history is not None:
+            self._offer_children(start, history, prefs.settings.last_child_id)
+
+    def _offer_children(self, start: StartView, history: History, last: int | None) -> None:
+        from datetime import date
+
+        from massage_desktop.store.children import Children, age_weeks
+        from massage_desktop.store.course import Course
+        from massage_desktop.ui.age_input import ChildChoice
+
+        course = Course(history)
+        today = date.today()
+        children = [
+            ChildChoice(c.id, c.name, age_weeks(c, today), c.conditions, course.last_massage(c.id))
+            for c in Children(history.db).all()
+        ]
+        start.set_course(
+            lambda child, p: course.warnings(child.id, p),
+            lambda child, p: course.session_number(child.id, p.id),
+        )
+        start.set_children(children, last)
+
+    def _quick_start(self, start: StartView) -> None:
+        args = self._args
+        if getattr(args, "age_months", None) is not None:
+            start.age_input.set_age(float(args.age_months), "months")
+        elif getattr(args, "age_weeks", None) is not None:
+            start.age_input.set_age(float(args.age_weeks), "weeks")
+        wanted = getattr(args, "protocol", None)
+        if wanted and not start.choose(wanted):
+            self._window.notice.show_once(
+                "quick-start", f"The massage {wanted!r} is not offered for this age."
+            )
+
+    # --- store and voice ----------------------------------------------------------------------
+
+    def _open_history(self) -> History | None:
+        from massage_desktop.store.atomic import StoreError
+        from massage_desktop.store.history import History
+
+        try:
+            return History.open(self._dirs.history_file)
+        except StoreError as exc:
+            log.warning("%s", exc)
+            self._window.notice.show_once(
+                "history", f"{exc} Sessions can still run, but they will not be recorded."
+            )
+            return None
+
+    def _start_voice(self, prefs: Preferences) -> Voice:
+        voice = self._voice_factory(prefs, self._dirs, self)
+        notice = self._window.notice
+        voice.unavailable.connect(lambda text: notice.show_once("voice", text))
+        if not voice.available and voice.problem:
+            notice.show_once("voice", voice.problem)
+        self._window.close_requested.connect(voice.close)
+        return voice
+
+    # --- one session --------------------------------------------------------------------------
+
+    def _make_session(self, choice: Choice, plan: Plan) -> SessionControls:
+        from massage_desktop.engine import SpeechMode, SpeechTiming
+        from massage_desktop.ui.session_controller import SessionController
+        from massage_desktop.ui.voice_link import VoiceLink
+
+        voice = self._voice
+        speaking = voice is not None and voice.available
+        speech = SpeechTiming(mode=SpeechMode.NOTIFY) if speaking else None
+        controller = SessionController(plan, speed=self._speed, speech=speech, parent=self)
+        if voice is not None and speaking:
+            VoiceLink(controller, voice)
+        if self._history is not None and self._speed <= 1:
+            self._record(controller, plan, choice)
+        return controller
+
+    def _record(self, controller: SessionController, plan: Plan, choice: Choice) -> None:
+        from massage_desktop.store.recorder import Recorder
+
+        assert self._history is not None
+        notice = self._window.notice
+
+        def on_problem(text: str) -> None:
+            notice.show_once("recording", text)
+
+        child_id = choice.child.id if choice.child else None
+        recorder = Recorder(self._history, plan, child_id, on_problem=on_problem)
+        controller.event_emitted.connect(recorder)
+
+
+def _preview_speed(value: float | None) -> float:
+    """The --speed asked for: 1 for a real session, above 1 for a preview; nonsense means 1."""
+    speed = 1.0 if value is None else float(value)
+    if not math.isfinite(speed) or speed < 1:
+        log.warning("--speed %s is not a preview speed (above 1); running at normal speed", value)
+        return 1.0
+    return speed
+
+
+def _real_voice(prefs: Preferences, dirs: UserDirs, parent: QObject) -> Voice:
+    from massage_desktop.ui.voice_setup import voice_service
+
+    return voice_service(prefs.settings, dirs, parent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -150,3 +151,22 @@ def test_version_and_module_entry_point() -> None:
         check=True,
     )
     assert out.stdout.strip() == f"massage-desktop {__version__}"
+
+
+def test_command_table_matches_the_registered_subcommands() -> None:
+    from massage_desktop.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    (sub,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == COMMANDS
+
+
+def test_opening_the_window_imports_no_command_module() -> None:
+    code = (
+        "import sys, massage_desktop.cli as cli\n"
+        "parser = cli._window_parser()\n"
+        "parser.parse_args(['--protocol', 'relaxing', '--age-months', '4'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('massage_desktop')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['massage_desktop', 'massage_desktop.cli']"

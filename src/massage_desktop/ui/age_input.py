@@ -1,0 +1,146 @@
+"""The child's age as a number and a unit (weeks or months), and a saved child to pick."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+WEEKS_PER_MONTH = 52 / 12
+WEEKS, MONTHS = "weeks", "months"
+
+
+@dataclass(frozen=True, slots=True)
+class ChildChoice:
+    """A saved child as the start view offers it."""
+
+    id: int
+    name: str
+    age_weeks: float
+    conditions: tuple[str, ...] = ()
+    last_massage: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name with the age, as the list shows it."""
+        return f"{self.name} ({age_words(self.age_weeks)})"
+
+
+def age_words(weeks: float) -> str:
+    """An age in the unit a parent would use: weeks under three months, then months."""
+    if weeks < 13:
+        n = round(weeks)
+        return f"{n} week{'s' if n != 1 else ''}"
+    n = int(weeks / WEEKS_PER_MONTH)
+    return f"{n} month{'s' if n != 1 else ''}"
+
+
+class AgeInput(QWidget):
+    """A spin box and a weeks/months switch.
+
+    Signals:
+        age_changed(float): the age in weeks.
+    """
+
+    age_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = QSpinBox()
+        self._value.setRange(0, 60)
+        self._value.setAccessibleName("Child's age")
+        self._unit = QComboBox()
+        self._unit.addItems([MONTHS, WEEKS])
+        self._unit.setAccessibleName("Age in weeks or months")
+        caption = QLabel("Age")
+        caption.setBuddy(self._value)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(caption)
+        layout.addWidget(self._value)
+        layout.addWidget(self._unit)
+        self._value.setValue(6)
+        self._value.valueChanged.connect(self._on_value_changed)
+        self._unit.currentTextChanged.connect(self._on_unit_changed)
+
+    @property
+    def age_weeks(self) -> float:
+        """The age entered, in weeks."""
+        if self._unit.currentText() == WEEKS:
+            return float(self._value.value())
+        return round(self._value.value() * WEEKS_PER_MONTH, 1)
+
+    @property
+    def unit(self) -> str:
+        """'weeks' or 'months'."""
+        return self._unit.currentText()
+
+    @property
+    def value(self) -> int:
+        """The number in the spin box."""
+        return self._value.value()
+
+    def set_age(self, value: float, unit: str) -> None:
+        """Show `value` `unit` ('weeks' or 'months'), rounded to a whole number."""
+        blocked = self._unit.blockSignals(True)
+        self._unit.setCurrentText(unit)
+        self._unit.blockSignals(blocked)
+        blocked = self._value.blockSignals(True)
+        self._value.setValue(round(value))
+        self._value.blockSignals(blocked)
+        self.age_changed.emit(self.age_weeks)
+
+    def set_age_weeks(self, weeks: float) -> None:
+        """Show an age given in weeks, in the unit a parent would use."""
+        if weeks < 13:
+            self.set_age(weeks, WEEKS)
+        else:
+            self.set_age(int(weeks / WEEKS_PER_MONTH), MONTHS)
+
+    def _on_value_changed(self, _value: int) -> None:
+        self.age_changed.emit(self.age_weeks)
+
+    def _on_unit_changed(self, _unit: str) -> None:
+        self.age_changed.emit(self.age_weeks)
+
+
+class ChildPicker(QComboBox):
+    """The saved children, then 'Someone else'.
+
+    Signals:
+        child_chosen(object): the ChildChoice picked, or None for someone else.
+    """
+
+    child_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Child")
+        self._children: list[ChildChoice] = []
+        self.currentIndexChanged.connect(self._on_index_changed)
+        self.set_children([])
+
+    @property
+    def child(self) -> ChildChoice | None:
+        """The child picked, or None."""
+        k = self.currentIndex()
+        return self._children[k] if 0 <= k < len(self._children) else None
+
+    def set_children(self, children: Sequence[ChildChoice], chosen: int | None = None) -> None:
+        """Offer `children`; pick the one with id `chosen` if given."""
+        blocked = self.blockSignals(True)
+        self.clear()
+        self._children = list(children)
+        for child in self._children:
+            self.addItem(child.label)
+        self.addItem("Someone else")
+        ids = [c.id for c in self._children]
+        self.setCurrentIndex(ids.index(chosen) if chosen in ids else len(ids))
+        self.blockSignals(blocked)
+        self.setVisible(bool(self._children))
+        self.child_chosen.emit(self.child)
+
+    def _on_index_changed(self, _index: int) -> None:
+        self.child_chosen.emit(self.child)

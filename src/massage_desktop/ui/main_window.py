@@ -1,0 +1,208 @@
+"""The main window: a notice bar over the pages (start, safety check, session) and a View menu.
+
+Until its first paint it is only a shell saying "Getting ready…": it imports nothing slow and
+touches no enum of PySide6's `Qt` namespace, whose first use builds every one of its enums
+(about 13 ms, a seventh of a bare PySide6 start). The notice bar, the pages and the menu are
+built on first use, just after that paint.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QStackedWidget
+
+    from massage_desktop.ui.keys import KeyMap
+    from massage_desktop.ui.notice import NoticeBar
+
+log = logging.getLogger(__name__)
+
+TITLE = "Children's massage"
+
+
+class MainWindow(QMainWindow):
+    """Holds the pages and the window-wide options; shows one page at a time.
+
+    Signals:
+        first_painted(): the window painted for the first time.
+        large_type_toggled(bool): the user switched large type.
+        high_contrast_toggled(bool): the user switched high contrast.
+        always_on_top_toggled(bool): the user switched always on top.
+        keys_requested(): the user wants to change the keys.
+        close_requested(): the window is closing.
+    """
+
+    first_painted = Signal()
+    large_type_toggled = Signal(bool)
+    high_contrast_toggled = Signal(bool)
+    always_on_top_toggled = Signal(bool)
+    keys_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.resize(1200, 780)
+        self._painted = False
+        self._built: tuple[NoticeBar, QStackedWidget, dict[str, QAction]] | None = None
+        waiting = QLabel("Getting ready…")
+        waiting.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 24pt;")
+        self.setCentralWidget(waiting)
+
+    def build(self) -> None:
+        """Build the notice bar, the pages and the menu (done on first use; safe to repeat)."""
+        if self._built is not None:
+            return
+        from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+
+        from massage_desktop.ui.notice import NoticeBar
+
+        notice, pages = NoticeBar(), QStackedWidget()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(8)
+        layout.addWidget(notice)
+        layout.addWidget(pages, 1)
+        self.setCentralWidget(central)
+        self._built = (notice, pages, self._build_menu())
+
+    def _build_menu(self) -> dict[str, QAction]:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction
+
+        menu = self.menuBar().addMenu("&View")
+        specs = (
+            ("full_screen", "&Full screen", self._on_full_screen_toggled),
+            ("large_type", "&Large type", self._on_large_type_toggled),
+            ("high_contrast", "&High contrast", self._on_high_contrast_toggled),
+            ("always_on_top", "Always on &top", self._on_always_on_top_toggled),
+        )
+        actions: dict[str, QAction] = {}
+        for name, text, slot in specs:
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.toggled.connect(slot)
+            actions[name] = action
+        actions["keys"] = QAction("&Keys…", self)
+        actions["keys"].triggered.connect(self._on_keys_triggered)
+        for action in actions.values():
+            menu.addAction(action)
+            self.addAction(action)  # its shortcut works even with the menu bar hidden
+        actions["full_screen"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        actions["full_screen"].setShortcut("F11")
+        return actions
+
+    # --- seen from outside ----------------------------------------------------------------
+
+    @property
+    def notice(self) -> NoticeBar:
+        """The one notice bar."""
+        return self._parts[0]
+
+    @property
+    def pages(self) -> QStackedWidget:
+        """The pages."""
+        return self._parts[1]
+
+    @property
+    def _parts(self) -> tuple[NoticeBar, QStackedWidget, dict[str, QAction]]:
+        self.build()
+        assert self._built is not None
+        return self._built
+
+    @property
+    def _actions(self) -> dict[str, QAction]:
+        return self._parts[2]
+
+    @property
+    def painted(self) -> bool:
+        """Whether the window has painted at least once."""
+        return self._painted
+
+    def menu_action(self, name: str) -> QAction:
+        """A View menu action: full_screen, large_type, high_contrast, always_on_top, keys."""
+        return self._actions[name]
+
+    # --- driving it -----------------------------------------------------------------------
+
+    def add_page(self, page: QWidget) -> None:
+        """Add a page (shown with `show_page`)."""
+        self.pages.addWidget(page)
+
+    def show_page(self, page: QWidget) -> None:
+        """Show `page` and give it the focus."""
+        from PySide6.QtCore import Qt
+
+        self.pages.setCurrentWidget(page)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_keys(self, keymap: KeyMap) -> None:
+        """Take the full-screen key from `keymap`."""
+        from massage_desktop.ui.keys import Action
+
+        keys = keymap.keys.get(Action.FULL_SCREEN, ())
+        self._actions["full_screen"].setShortcuts(list(keys))
+
+    def set_options(self, large_type: bool, high_contrast: bool, always_on_top: bool) -> None:
+        """Tick the View menu to match the settings, and apply always on top."""
+        for name, on in (("large_type", large_type), ("high_contrast", high_contrast)):
+            blocked = self._actions[name].blockSignals(True)
+            self._actions[name].setChecked(on)
+            self._actions[name].blockSignals(blocked)
+        self._apply_on_top(always_on_top)
+
+    def toggle_full_screen(self) -> None:
+        """Full screen on or off."""
+        self._actions["full_screen"].toggle()
+
+    def _on_large_type_toggled(self, on: bool) -> None:
+        self.large_type_toggled.emit(on)
+
+    def _on_high_contrast_toggled(self, on: bool) -> None:
+        self.high_contrast_toggled.emit(on)
+
+    def _on_keys_triggered(self) -> None:
+        self.keys_requested.emit()
+
+    def _on_full_screen_toggled(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.menuBar().setVisible(not on)
+
+    def _on_always_on_top_toggled(self, on: bool) -> None:
+        self._apply_on_top(on)
+        self.always_on_top_toggled.emit(on)
+
+    def _apply_on_top(self, on: bool) -> None:
+        from PySide6.QtCore import Qt
+
+        action = self._actions["always_on_top"]
+        blocked = action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(blocked)
+        if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
+            return
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if visible:
+            self.show()  # changing a window flag hides the window
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_requested.emit()
+        super().closeEvent(event)

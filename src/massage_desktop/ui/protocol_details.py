@@ -1,0 +1,82 @@
+"""What the start view says about one protocol: what it is for, how long, what to have ready."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from massage_desktop.plan import Plan, PlanRefused, plan
+from massage_desktop.protocol.models import Protocol
+from massage_desktop.ui.age_input import age_words
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """Whether a protocol fits a child of this age: the plan, or the reason it does not."""
+
+    protocol: Protocol
+    plan: Plan | None
+    reason: str = ""
+
+    @property
+    def fits(self) -> bool:
+        """Whether the protocol can be done at this age."""
+        return self.plan is not None
+
+
+def fit(protocol: Protocol, age_weeks: float, session_number: int | None = None) -> Fit:
+    """Plan `protocol` for this age (safety is checked later); a refusal keeps its reason."""
+    try:
+        return Fit(protocol, plan(protocol, age_weeks, session_number))
+    except PlanRefused as refused:
+        return Fit(protocol, None, _sentence(refused.reason))
+
+
+def minutes_words(seconds: float) -> str:
+    """A length as a parent would say it: 'about 12 minutes'."""
+    minutes = max(1, math.ceil(seconds / 60 - 0.25))
+    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def summary_line(f: Fit) -> str:
+    """One line under the title in the list: length and steps, or why not."""
+    if f.plan is None:
+        return f"Not at this age: {f.reason}"
+    return f"{minutes_words(f.plan.total_s)} · {len(f.plan.steps)} steps"
+
+
+def details_html(f: Fit, warnings: Sequence[str] = ()) -> str:
+    """The details pane for one protocol, as simple rich text."""
+    p = f.protocol
+    parts = [f"<h2>{escape(p.title)}</h2>", f"<p>{escape(p.purpose)}</p>"]
+    ages = f"For ages {age_words(p.age.min_weeks)} to {age_words(p.age.max_weeks)}."
+    if f.plan is None:
+        parts.append(f"<p><b>Not at this age.</b> {escape(f.reason)}</p>")
+    else:
+        length = f"{minutes_words(f.plan.total_s).capitalize()}, {len(f.plan.steps)} steps."
+        parts.append(f"<p><b>{escape(length)}</b> {escape(ages)}</p>")
+    parts += [f"<p><b>{escape(w)}</b></p>" for w in warnings]
+    parts += _bullets("When", p.timing)
+    if p.frequency.note:
+        parts += _bullets("How often", [p.frequency.note])
+    parts += _bullets("Have ready", p.supplies)
+    parts += _bullets("Before you begin", p.preparation)
+    parts += _bullets("Good to know", p.notes)
+    return "\n".join(parts)
+
+
+def _bullets(heading: str, items: Sequence[str]) -> list[str]:
+    if not items:
+        return []
+    rows = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return [f"<h3>{escape(heading)}</h3><ul>{rows}</ul>"]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith(".") else text + "."

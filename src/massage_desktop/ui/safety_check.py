@@ -1,0 +1,253 @@
+"""The safety check before every session: contraindications, stop rules and preparation."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from html import escape
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_desktop.conditions import Condition
+from massage_desktop.protocol.models import Protocol
+from massage_desktop.safety import Screening, Verdict, screen
+from massage_desktop.ui.checklist import condition_groups, preparation_items
+from massage_desktop.ui.tick_box import TickBox
+from massage_desktop.ui.widgets import button, label, repolish
+
+log = logging.getLogger(__name__)
+
+
+class SafetyCheck(QWidget):
+    """Asks about today, lasting conditions and preparation; only a GO with all ticked starts.
+
+    The screening answer updates with every tick. Tab moves between the boxes, Space ticks,
+    Enter starts once everything allows it.
+
+    Signals:
+        cleared(tuple): the check passed; the condition ids ticked (for the plan and the record).
+        back_requested(): the user wants to choose another massage.
+    """
+
+    cleared = Signal(tuple)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("safetyCheck")
+        self._protocol: Protocol | None = None
+        self._conditions: dict[str, TickBox] = {}
+        self._prep: dict[str, TickBox] = {}
+        self._screening = Screening(Verdict.GO)
+        self._busy = ""
+        self._title = label("", "heading")
+        self._verdict = label("")
+        self._verdict.setTextFormat(Qt.TextFormat.RichText)
+        self._verdict.setAccessibleName("Safety answer")
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._status = label("", "muted", wrap=False)
+        self._back = button("Back", "Back to choosing a massage")
+        self._start = button("Start the massage", primary=True)
+        self._build()
+        self._back.clicked.connect(self.back_requested)
+        self._start.clicked.connect(self._on_start_clicked)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self._title)
+        layout.addWidget(self._verdict)
+        layout.addWidget(self._scroll, 1)
+        row = QHBoxLayout()
+        row.addWidget(self._back)
+        row.addWidget(self._status, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self._start)
+        layout.addLayout(row)
+
+    # --- what the check shows -------------------------------------------------------------
+
+    @property
+    def screening(self) -> Screening:
+        """The screening of what is ticked now."""
+        return self._screening
+
+    @property
+    def missing(self) -> int:
+        """How many preparation items are still unticked."""
+        return sum(not box.checked for box in self._prep.values())
+
+    @property
+    def ready(self) -> bool:
+        """Whether the session may start: a GO and every preparation item ticked."""
+        return (
+            self._protocol is not None
+            and self._screening.verdict is Verdict.GO
+            and self.missing == 0
+        )
+
+    @property
+    def status_text(self) -> str:
+        """The line beside the Start button."""
+        return self._status.text()
+
+    @property
+    def verdict_text(self) -> str:
+        """The screening answer as shown: the headline, then each reason."""
+        return " ".join([self._screening.headline, *self._screening.reasons])
+
+    @property
+    def condition_ids(self) -> tuple[str, ...]:
+        """Every condition asked about."""
+        return tuple(self._conditions)
+
+    @property
+    def prep_ids(self) -> tuple[str, ...]:
+        """Every preparation item."""
+        return tuple(self._prep)
+
+    @property
+    def back_button(self) -> QPushButton:
+        """The button back to the start view."""
+        return self._back
+
+    @property
+    def start_button(self) -> QPushButton:
+        """The button that starts the session."""
+        return self._start
+
+    def condition_box(self, condition_id: str) -> TickBox:
+        """The box of one condition."""
+        return self._conditions[condition_id]
+
+    def prep_box(self, item_id: str) -> TickBox:
+        """The box of one preparation item."""
+        return self._prep[item_id]
+
+    def set_busy(self, text: str) -> None:
+        """Say `text` beside a disabled Start (the session is being prepared); '' to end."""
+        self._busy = text
+        self._update()
+
+    def set_protocol(
+        self, protocol: Protocol, age_weeks: float, standing: Iterable[str] = ()
+    ) -> None:
+        """Ask afresh for `protocol`: nothing ticked but the child's known lasting conditions."""
+        self._protocol = protocol
+        self._title.setText(f"Safety check: {protocol.title}")
+        self._conditions, self._prep = {}, {}
+        self._scroll.setWidget(self._content(protocol, age_weeks, set(standing)))
+        self._order_tabs()
+        self._update()
+
+    def _order_tabs(self) -> None:
+        """Down the questions, then the preparation, then Start, and Back last."""
+        boxes = (*self._conditions.values(), *self._prep.values())
+        chain: list[QWidget] = [*(box.box for box in boxes), self._start, self._back]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # --- building the lists ---------------------------------------------------------------
+
+    def _content(self, protocol: Protocol, age_weeks: float, standing: set[str]) -> QWidget:
+        groups = condition_groups(protocol)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        self._section(left, "Is any of this true today?", "Tick what applies.", groups.today)
+        if groups.stop_rules:
+            self._section(left, "For this massage", "Tick what applies.", groups.stop_rules)
+        self._section(
+            left,
+            "Lasting conditions",
+            "Any of these means massage by a specialist only.",
+            groups.standing,
+            standing,
+        )
+        right.addWidget(label("Before you start", "subheading"))
+        right.addWidget(label("Tick each one.", "muted"))
+        for item in preparation_items(protocol, age_weeks):
+            self._prep[item.id] = self._box(item.text, right, False)
+        for column in (left, right):
+            column.addStretch(1)
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.setHorizontalSpacing(40)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return inner
+
+    def _section(
+        self,
+        column: QVBoxLayout,
+        heading: str,
+        hint: str,
+        conditions: tuple[Condition, ...],
+        ticked: set[str] | None = None,
+    ) -> None:
+        column.addWidget(label(heading, "subheading"))
+        column.addWidget(label(hint, "muted"))
+        for cond in conditions:
+            self._conditions[cond.id] = self._box(cond.label, column, cond.id in (ticked or ()))
+        column.addSpacing(16)
+
+    def _box(self, text: str, column: QVBoxLayout, checked: bool) -> TickBox:
+        box = TickBox(text)
+        box.checked = checked
+        box.toggled.connect(self._on_box_toggled)
+        column.addWidget(box)
+        return box
+
+    # --- reacting -------------------------------------------------------------------------
+
+    def _on_box_toggled(self, _checked: bool) -> None:
+        self._update()
+
+    def _update(self) -> None:
+        if self._protocol is None:
+            return
+        present = [cid for cid, box in self._conditions.items() if box.checked]
+        self._screening = screen(self._protocol, present)
+        verdict = self._screening.verdict
+        lines = [self._screening.headline, *self._screening.reasons]
+        rest = "".join(f"<br>{escape(line)}" for line in lines[1:])
+        self._verdict.setText(f"<b>{escape(lines[0])}</b>{rest}")
+        self._verdict.setProperty("verdict", verdict.value)
+        self._verdict.setAccessibleDescription(" ".join(lines))
+        repolish(self._verdict)
+        self._start.setEnabled(self.ready and not self._busy)
+        self._status.setText(self._busy or self._status_text())
+
+    def _status_text(self) -> str:
+        if self._screening.verdict is not Verdict.GO:
+            return "The massage cannot start today."
+        left = self.missing
+        if left:
+            return f"Tick the {left} preparation item{'s' if left > 1 else ''} left."
+        return "All set."
+
+    def _on_start_clicked(self) -> None:
+        if not self.ready or self._busy:
+            return
+        present = tuple(cid for cid, box in self._conditions.items() if box.checked)
+        log.info("safety check passed for %s", self._protocol.id if self._protocol else "?")
+        self.cleared.emit(present)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.ready:
+            self._on_start_clicked()
+            return
+        super().keyPressEvent(event)

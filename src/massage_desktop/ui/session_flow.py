@@ -1,0 +1,160 @@
+"""The way through the window: start view, then the safety check, then the session, then back.
+
+No path leads to the session view except a safety check that passed: `begin` is only reached
+from SafetyCheck.cleared, and it plans again with the conditions ticked, which refuses anything
+but a GO.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
+from massage_desktop.ui.main_window import MainWindow
+from massage_desktop.ui.ports import SessionControls, Voice
+from massage_desktop.ui.safety_check import SafetyCheck
+from massage_desktop.ui.screensaver import ScreenSaverInhibitor
+from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.start_view import Choice, StartView
+
+log = logging.getLogger(__name__)
+
+# Builds the controller of one session (with its voice link and recorder).
+SessionFactory = Callable[[Choice, Plan], SessionControls]
+
+
+class SessionFlow(QObject):
+    """Moves between the pages; a session starts once its voice is ready.
+
+    While the voice renders the plan's sentences, the safety check says how far it has got;
+    going back from it drops the session.
+
+    Signals:
+        session_began(object): the controller of a session that was just started.
+        session_ended(str): the session's outcome.
+    """
+
+    session_began = Signal(object)
+    session_ended = Signal(str)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        views: tuple[StartView, SafetyCheck, SessionView],
+        make_session: SessionFactory,
+        inhibitor: ScreenSaverInhibitor,
+        speed: float = 1.0,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._start, self._safety, self._session = views
+        self._make_session = make_session
+        self._inhibitor = inhibitor
+        self._speed = speed
+        self._voice: Voice | None = None
+        self._choice: Choice | None = None
+        self._controller: SessionControls | None = None
+        self._preparing: tuple[Choice, Plan] | None = None
+        self._live = False
+        for page in views:
+            window.add_page(page)
+        self._start.continue_requested.connect(self._on_continue_requested)
+        self._safety.back_requested.connect(self._on_back_requested)
+        self._safety.cleared.connect(self._on_cleared)
+        self._session.ended.connect(self._on_ended)
+        self._session.closed.connect(self._on_closed)
+        self._session.full_screen_requested.connect(window.toggle_full_screen)
+        window.close_requested.connect(self._on_close_requested)
+
+    @property
+    def controller(self) -> SessionControls | None:
+        """The controller of the present session, if any."""
+        return self._controller
+
+    @property
+    def live(self) -> bool:
+        """Whether a session is under way."""
+        return self._live
+
+    def set_voice(self, voice: Voice | None) -> None:
+        """The voice to prepare before each session (None: sessions start at once)."""
+        self._voice = voice
+
+    def show_start(self) -> None:
+        """Show the start view."""
+        self._window.show_page(self._start)
+
+    def _on_continue_requested(self, choice: object) -> None:
+        if not isinstance(choice, Choice):
+            return
+        self._choice = choice
+        standing = choice.child.conditions if choice.child else ()
+        self._safety.set_protocol(choice.protocol, choice.age_weeks, standing)
+        self._window.show_page(self._safety)
+
+    def _on_back_requested(self) -> None:
+        self._preparing = None  # a pre-render under way finishes unused
+        self._safety.set_busy("")
+        self._window.show_page(self._start)
+
+    def _on_cleared(self, conditions: tuple[str, ...]) -> None:
+        choice = self._choice
+        if choice is None or self._live or self._preparing is not None:
+            return
+        try:
+            planned = plan(choice.protocol, choice.age_weeks, choice.session_number, conditions)
+        except (PlanRefused, NotToday) as exc:
+            log.warning("session refused after the safety check: %s", exc)
+            return
+        voice = self._voice
+        if voice is None or not voice.available:
+            self._begin(choice, planned)
+            return
+        self._preparing = (choice, planned)
+        self._safety.set_busy("Preparing the voice…")
+        voice.prerender_progressed.connect(self._on_prerender_progressed)
+        voice.prerender_finished.connect(self._on_prerender_finished)
+        voice.prerender(planned)
+
+    def _on_prerender_progressed(self, done: int, total: int) -> None:
+        if self._preparing is not None:
+            self._safety.set_busy(f"Preparing the voice: {done} of {total} sentences.")
+
+    def _on_prerender_finished(self, _rendered: int = 0, _failed: int = 0) -> None:
+        voice = self._voice
+        if voice is not None:
+            voice.prerender_progressed.disconnect(self._on_prerender_progressed)
+            voice.prerender_finished.disconnect(self._on_prerender_finished)
+        pending, self._preparing = self._preparing, None
+        self._safety.set_busy("")
+        if pending is not None:
+            self._begin(*pending)
+
+    def _begin(self, choice: Choice, planned: Plan) -> None:
+        controller = self._make_session(choice, planned)
+        self._controller, self._live = controller, True
+        self._session.attach(controller, planned, self._speed)
+        self._window.show_page(self._session)
+        self._inhibitor.inhibit("A massage session is running")
+        log.info("session of %s starting", planned.protocol_id)
+        controller.start()
+        self.session_began.emit(controller)
+
+    def _on_ended(self, outcome: str) -> None:
+        self._live = False
+        self._inhibitor.release()
+        self.session_ended.emit(outcome)
+
+    def _on_closed(self) -> None:
+        if isinstance(self._controller, QObject):
+            self._controller.deleteLater()
+        self._controller = None
+        self._window.show_page(self._start)
+
+    def _on_close_requested(self) -> None:
+        if self._live and self._controller is not None:
+            self._controller.stop("the window was closed")
+        self._inhibitor.release()

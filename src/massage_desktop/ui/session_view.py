@@ -1,0 +1,299 @@
+"""The session view, readable from two metres: the step, where, how long, and big controls."""
+
+from __future__ import annotations
+
+import logging
+from itertools import accumulate
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from massage_desktop.plan import Plan
+from massage_desktop.ui.keys import Action, KeyMap
+from massage_desktop.ui.ports import Diagram, SessionControls
+from massage_desktop.ui.session_actions import SessionActions
+from massage_desktop.ui.session_controls import ControlBar
+from massage_desktop.ui.session_progress import SessionProgress
+from massage_desktop.ui.step_panel import StepPanel
+from massage_desktop.ui.stop_confirm import StopConfirm
+from massage_desktop.ui.time_ring import TimeRing, clock_text
+from massage_desktop.ui.unsettled import UnsettledDialog
+from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.zone_words import ZoneWords
+
+log = logging.getLogger(__name__)
+
+
+class SessionView(QWidget):
+    """Shows a running session and turns buttons and keys into controller calls.
+
+    It holds no session logic: it shows what the controller's signals say, and its
+    SessionActions forward the caregiver's keys and buttons.
+
+    Signals:
+        full_screen_requested(): the full-screen button was pressed.
+        closed(): the user left the finished session for the start view.
+        ended(str): the session finished or stopped (the controller's outcome).
+    """
+
+    full_screen_requested = Signal()
+    closed = Signal()
+    ended = Signal(str)
+
+    def __init__(
+        self, keymap: KeyMap, diagram: QWidget | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionView")
+        self._keymap = keymap
+        self._controller: SessionControls | None = None
+        self._plan: Plan | None = None
+        self._index: int | None = None
+        self._step_total = 0.0
+        self._before = [0.0]
+        self._diagram_widget = diagram if diagram is not None else ZoneWords()
+        self._diagram: Diagram = self._diagram_widget  # type: ignore[assignment]
+        self._build(keymap)
+        self._actions = SessionActions(self, self._confirm, keymap)
+        self._controls.triggered.connect(self._on_triggered)
+        self._actions.full_screen_requested.connect(self.full_screen_requested)
+        self._done.clicked.connect(self._on_done_clicked)
+
+    def _build(self, keymap: KeyMap) -> None:
+        self._where = label("", "subheading", wrap=False)
+        self._where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._badge = label("Preview · not recorded", "badge", wrap=False)
+        self._state = label("", "state", wrap=False)
+        self._session_left = label("", "big-time", wrap=False)
+        self._session_left.setAccessibleName("Session time left")
+        self._panel = StepPanel()
+        self._ring = TimeRing()
+        self._progress = SessionProgress()
+        self._confirm = StopConfirm()
+        self._controls = ControlBar(keymap)
+        self._done = button("Back to the start", primary=True)
+        self._done.hide()
+        middle = QHBoxLayout()
+        middle.setSpacing(28)
+        middle.addWidget(self._diagram_widget, 3)
+        middle.addWidget(self._panel, 4)
+        middle.addWidget(self._ring, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(16)
+        layout.addLayout(self._top_bar())
+        layout.addLayout(middle, 1)
+        layout.addWidget(self._progress)
+        layout.addWidget(self._confirm)
+        layout.addWidget(self._controls)
+        layout.addWidget(self._done, 0, Qt.AlignmentFlag.AlignRight)
+        self._badge.hide()
+
+    def _top_bar(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        for widget, stretch in ((self._where, 1), (self._badge, 0), (self._state, 0)):
+            top.addWidget(widget, stretch)
+        top.addSpacing(24)
+        top.addWidget(self._session_left)
+        return top
+
+    # --- seen from outside ----------------------------------------------------------------
+
+    @property
+    def panel(self) -> StepPanel:
+        """The step's words."""
+        return self._panel
+
+    @property
+    def ring(self) -> TimeRing:
+        """The step's time ring."""
+        return self._ring
+
+    @property
+    def progress(self) -> SessionProgress:
+        """The session's progress bar."""
+        return self._progress
+
+    @property
+    def controls(self) -> ControlBar:
+        """The buttons."""
+        return self._controls
+
+    @property
+    def confirm(self) -> StopConfirm:
+        """The stop question."""
+        return self._confirm
+
+    @property
+    def session_actions(self) -> SessionActions:
+        """The keys and buttons turned into controller calls."""
+        return self._actions
+
+    @property
+    def unsettled_dialog(self) -> UnsettledDialog | None:
+        """The open 'Baby unsettled' dialog, if any."""
+        return self._actions.dialog
+
+    @property
+    def done_button(self) -> QPushButton:
+        """'Back to the start', shown once the session has ended."""
+        return self._done
+
+    @property
+    def badge_text(self) -> str:
+        """The words of the Preview mark."""
+        return self._badge.text()
+
+    @property
+    def preview_shown(self) -> bool:
+        """Whether the Preview mark shows."""
+        return not self._badge.isHidden()
+
+    @property
+    def state_text(self) -> str:
+        """'Paused', 'Finished'... or ''."""
+        return self._state.text()
+
+    @property
+    def session_left_text(self) -> str:
+        """The session time left as shown."""
+        return self._session_left.text()
+
+    # --- set-up ---------------------------------------------------------------------------
+
+    def set_keys(self, keymap: KeyMap) -> None:
+        """Use other keys from now on."""
+        self._keymap = keymap
+        self._actions.set_keys(keymap)
+        self._controls.set_keys(keymap)
+
+    def attach(self, controller: SessionControls, plan: Plan, speed: float = 1.0) -> None:
+        """Show `plan` run by `controller`; a speed above 1 marks the session as a preview."""
+        self._detach()
+        self._controller, self._plan = controller, plan
+        self._index = None
+        self._badge.setText(f"Preview: {speed:g} times faster, not recorded")
+        self._badge.setVisible(speed > 1)
+        self._progress.set_steps([s.duration_s for s in plan.steps])
+        self._before = [0.0, *accumulate(s.duration_s for s in plan.steps)]
+        self._where.setText(plan.title)
+        self._panel.show_message(plan.title, "Getting ready…")
+        self._ring.clear()
+        self._diagram.clear()
+        self._state.setText("")
+        self._session_left.setText(clock_text(plan.total_s))
+        self._controls.set_paused(False)
+        self._controls.set_running(True)
+        self._controls.show()
+        self._done.hide()
+        self._connect(controller)
+        self._actions.attach(controller)
+
+    def _connect(self, c: SessionControls) -> None:
+        c.session_started.connect(self._on_session_started)
+        c.step_started.connect(self._on_step_started)
+        c.massage_started.connect(self._on_massage_started)
+        c.prompt_due.connect(self._on_prompt_due)
+        c.beat.connect(self._on_beat)
+        c.paused.connect(self._on_paused)
+        c.resumed.connect(self._on_resumed)
+        c.finished.connect(self._on_finished)
+        c.remaining_changed.connect(self._on_remaining_changed)
+
+    def _detach(self) -> None:
+        c = self._controller
+        if c is None:
+            return
+        for signal, slot in (
+            (c.session_started, self._on_session_started),
+            (c.step_started, self._on_step_started),
+            (c.massage_started, self._on_massage_started),
+            (c.prompt_due, self._on_prompt_due),
+            (c.beat, self._on_beat),
+            (c.paused, self._on_paused),
+            (c.resumed, self._on_resumed),
+            (c.finished, self._on_finished),
+            (c.remaining_changed, self._on_remaining_changed),
+        ):
+            signal.disconnect(slot)
+        self._controller = None
+        self._actions.attach(None)
+
+    # --- what the controller says ---------------------------------------------------------
+
+    def _on_session_started(self) -> None:
+        self._state.setText("")
+
+    def _on_step_started(self, index: int) -> None:
+        plan = self._plan
+        if plan is None or not 0 <= index < len(plan.steps):
+            return
+        step = plan.steps[index]
+        following = plan.steps[index + 1] if index + 1 < len(plan.steps) else None
+        self._index, self._step_total = index, step.duration_s
+        self._where.setText(f"{plan.title}  ·  step {index + 1} of {len(plan.steps)}")
+        self._panel.show_step(step, following)
+        self._diagram.show_step(step, plan.age_weeks)
+        self._ring.set_time(step.duration_s, step.duration_s)
+        self._ring.set_caption("Listen")
+        if step.repetitions:
+            self._ring.set_count(0, step.repetitions)
+        else:
+            self._ring.set_count(0, 0)
+        self._progress.set_progress(self._before[index] / max(self._before[-1], 1e-9), index)
+
+    def _on_massage_started(self, _index: int) -> None:
+        self._ring.set_caption("")
+
+    def _on_prompt_due(self, text: str, kind: str) -> None:
+        if kind == "rhyme":
+            self._panel.show_rhyme(text)
+
+    def _on_beat(self, n: int, of: int) -> None:
+        self._ring.set_count(n, of)
+        self._ring.pulse()
+
+    def _on_paused(self, _reason: str = "") -> None:
+        self._state.setText("Paused")
+        self._controls.set_paused(True)
+        self._actions.set_paused(True)
+
+    def _on_resumed(self) -> None:
+        self._state.setText("")
+        self._controls.set_paused(False)
+        self._actions.set_paused(False)
+
+    def _on_finished(self, outcome: str = "", _reason: str = "") -> None:
+        self._actions.set_ended()
+        stopped = outcome == "stopped"
+        title = "Session stopped" if stopped else "All done"
+        closing = self._plan.closing if self._plan is not None else ""
+        text = "The session was stopped." if stopped else closing or "Well done, both of you."
+        self._panel.show_message(title, text)
+        self._state.setText("")
+        self._ring.clear()
+        self._diagram.clear()
+        self._progress.set_progress(1.0 if not stopped else self._progress.progress)
+        self._session_left.setText("")
+        self._controls.set_running(False)
+        self._done.show()
+        self._done.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ended.emit(outcome)
+
+    def _on_remaining_changed(self, step_left: float, session_left: float) -> None:
+        self._step_total = max(self._step_total, step_left)
+        self._ring.set_time(step_left, self._step_total)
+        self._session_left.setText(f"{clock_text(session_left)} left")
+        k = self._index
+        if k is None or self._before[-1] <= 0:
+            return
+        share = 1.0 - step_left / self._step_total if self._step_total > 0 else 0.0
+        done = self._before[k] + share * (self._before[k + 1] - self._before[k])
+        self._progress.set_progress(done / self._before[-1], k)
+
+    def _on_triggered(self, action: str) -> None:
+        self._actions.trigger(Action(action))
+
+    def _on_done_clicked(self) -> None:
+        self._detach()
+        self.closed.emit()

@@ -1,0 +1,205 @@
+"""Start-up: the window paints before anything slow loads, then quick start and settings apply."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from window_fakes import FakeVoice
+
+from massage_desktop.app import EXIT_AFTER_PAINT, Startup
+from massage_desktop.store.history import History, Outcome
+from massage_desktop.store.paths import UserDirs
+from massage_desktop.ui.keys import Action
+from massage_desktop.ui.main_window import MainWindow
+from massage_desktop.ui.safety_check import SafetyCheck
+from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.start_view import StartView
+from massage_desktop.ui.theme import ThemeManager
+
+# What the window needs for its first paint; pydantic, the engine and speech must wait.
+FIRST_PAINT_MODULES = (
+    "massage_desktop.app",
+    "massage_desktop.store.paths",
+    "massage_desktop.ui.main_window",
+    "massage_desktop.ui.single_instance",
+    "massage_desktop.ui.theme",
+)
+LATER = ("pydantic", "massage_desktop.plan", "massage_desktop.engine", "massage_desktop.speech")
+
+
+def test_the_first_paint_needs_nothing_slow() -> None:
+    code = (
+        "import sys\n"
+        f"for name in {FIRST_PAINT_MODULES!r}: __import__(name)\n"
+        f"print([m for m in sys.modules if m.startswith({LATER!r})])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_app_reports_its_first_paint_and_quits(tmp_path: Path) -> None:
+    env = {**os.environ, EXIT_AFTER_PAINT: "1", "QT_QPA_PLATFORM": "offscreen"}
+    args = ["--protocol", "general-strengthening", "--age-months", "7"]
+    out = subprocess.run(
+        [sys.executable, "-m", "massage_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["painted_at"] > 0
+    assert report["since_start_ms"] is None or 0 < report["since_start_ms"] < 60_000
+
+
+@pytest.fixture
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """Put the application's look back after a test that themes it."""
+    style, sheet, palette, font = (
+        qapp.style().name(),
+        qapp.styleSheet(),
+        qapp.palette(),
+        qapp.font(),
+    )
+    yield
+    qapp.setStyle(style)
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette if palette is not None else QPalette())
+    qapp.setFont(font)
+
+
+def started(qtbot: QtBot, voice: FakeVoice, **options: object) -> tuple[MainWindow, Startup]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    defaults: dict[str, object] = {"protocol": None, "age_weeks": None, "age_months": None}
+    args = argparse.Namespace(**{**defaults, "speed": 1.0, **options})
+    startup = Startup(window, ThemeManager(app), UserDirs.from_env(), args, lambda *_: voice)
+    startup.finish()
+    return window, startup
+
+
+def start_view(window: MainWindow) -> StartView:
+    page = window.pages.currentWidget()
+    assert isinstance(page, StartView)
+    return page
+
+
+def test_quick_start_opens_the_set_up_with_the_protocol_and_age(
+    qtbot: QtBot, app_look: None
+) -> None:
+    window, _ = started(qtbot, FakeVoice(), protocol="general-strengthening", age_months=7.0)
+    start = start_view(window)
+    assert start.chosen is not None
+    assert start.chosen.protocol.id == "general-strengthening"
+    assert (start.age_input.value, start.age_input.unit) == (7, "months")
+    assert start.continue_button.hasFocus() or start.focusWidget() is start.continue_button
+
+
+def test_a_protocol_not_offered_says_so(qtbot: QtBot, app_look: None) -> None:
+    window, _ = started(qtbot, FakeVoice(), protocol="no-such-massage", age_weeks=10.0)
+    assert "no-such-massage" in window.notice.text
+
+
+def test_the_voice_unavailable_notice_is_shown_once(qtbot: QtBot, app_look: None) -> None:
+    voice = FakeVoice()
+    window, _ = started(qtbot, voice)
+    message = (
+        "No voice: the speech engine espeak-ng is missing. Install it with your package manager."
+    )
+    voice.go_unavailable(message)
+    assert window.notice.text == message
+    window.notice.ok_button.click()
+    voice.go_unavailable(message)
+    assert window.notice.text == ""
+
+
+def test_a_voice_that_failed_before_the_window_was_ready_is_reported(
+    qtbot: QtBot, app_look: None
+) -> None:
+    window, _ = started(qtbot, FakeVoice(available=False, problem="No audio output was found."))
+    assert window.notice.text == "No audio output was found."
+
+
+def test_saved_settings_set_the_look_and_the_keys(qtbot: QtBot, app_look: None) -> None:
+    dirs = UserDirs.from_env()
+    dirs.config.mkdir(parents=True)
+    settings = {"large_type": True, "always_on_top": True, "keys": {"repeat": "X"}}
+    dirs.settings_file.write_text(json.dumps(settings), encoding="utf-8")
+    window, _ = started(qtbot, FakeVoice())
+    assert window.menu_action("large_type").isChecked()
+    assert window.menu_action("always_on_top").isChecked()
+    session = window.pages.widget(window.pages.count() - 1)
+    assert session.controls.button(Action.REPEAT).text().endswith("X")
+
+
+def test_changing_an_option_saves_it(qtbot: QtBot, app_look: None) -> None:
+    window, _ = started(qtbot, FakeVoice())
+    window.menu_action("high_contrast").trigger()
+    saved = json.loads(UserDirs.from_env().settings_file.read_text(encoding="utf-8"))
+    assert saved["theme"] == "high-contrast"
+
+
+def run_a_session(qtbot: QtBot, window: MainWindow) -> SessionView:
+    """From the start view through the safety check into a session, then stop it."""
+    start = start_view(window)
+    start.age_input.set_age(7, "months")
+    assert start.choose("relaxing")
+    start.continue_button.click()
+    check = window.pages.currentWidget()
+    assert isinstance(check, SafetyCheck)
+    for item in check.prep_ids:
+        check.prep_box(item).checked = True
+    check.start_button.click()
+    session = window.pages.currentWidget()
+    assert isinstance(session, SessionView)
+    assert session.panel.title  # the first step is showing
+    session.session_actions.trigger(Action.STOP)
+    assert session.confirm.asking
+    with qtbot.waitSignal(session.ended):
+        session.confirm.stop_button().click()
+    return session
+
+
+def test_a_session_is_recorded_in_the_history(qtbot: QtBot, app_look: None) -> None:
+    window, _ = started(qtbot, FakeVoice(available=False))
+    run_a_session(qtbot, window)
+    history = History.open(UserDirs.from_env().history_file, recover=False)
+    [stored] = history.sessions()
+    assert stored.protocol_id == "relaxing"
+    assert stored.outcome is Outcome.STOPPED
+
+
+def test_a_preview_is_never_recorded(qtbot: QtBot, app_look: None) -> None:
+    window, _ = started(qtbot, FakeVoice(available=False), speed=4.0)
+    assert "not recorded" in window.notice.text
+    session = run_a_session(qtbot, window)
+    assert session.preview_shown
+    history = History.open(UserDirs.from_env().history_file, recover=False)
+    assert history.sessions() == []
+
+
+def test_new_keys_from_the_dialog_are_saved_and_used(qtbot: QtBot, app_look: None) -> None:
+    window, startup = started(qtbot, FakeVoice())
+    window.menu_action("keys").trigger()
+    dialog = startup.preferences.key_dialog
+    assert dialog is not None
+    dialog.edit(Action.REPEAT).setKeySequence(QKeySequence("X"))
+    dialog.save_button.click()
+    saved = json.loads(UserDirs.from_env().settings_file.read_text(encoding="utf-8"))
+    assert saved["keys"]["repeat"] == "X"
+    session = window.pages.widget(window.pages.count() - 1)
+    assert isinstance(session, SessionView)
+    assert session.controls.button(Action.REPEAT).text().endswith("X")

@@ -1,0 +1,59 @@
+"""The voice link: prompts are spoken when due, and a step's clock waits for its instruction."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from window_fakes import FakeVoice, make_plan, step
+
+from massage_desktop.engine import Phase, SpeechMode, SpeechTiming
+from massage_desktop.ui.session_controller import SessionController
+from massage_desktop.ui.voice_link import VoiceLink
+
+
+def linked(voice: FakeVoice) -> SessionController:
+    plan = make_plan(step("hello-strokes", reps=4, tempo=5.0), step("arm-stroking", reps=4))
+    controller = SessionController(plan, speech=SpeechTiming(mode=SpeechMode.NOTIFY))
+    VoiceLink(controller, voice)
+    return controller
+
+
+def test_the_opening_is_spoken_and_the_massage_waits_for_it(qtbot: QtBot) -> None:
+    voice = FakeVoice()
+    controller = linked(voice)
+    controller.start()
+    assert [kind for _, kind in voice.said] == ["welcome", "instruction"]
+    assert controller.engine.phase is Phase.SPEAKING
+    voice.prompt_finished.emit("Let's begin.", "welcome", True)
+    assert controller.engine.phase is Phase.SPEAKING
+    with qtbot.waitSignal(controller.massage_started):
+        text, kind = voice.said[1]
+        voice.prompt_finished.emit(text, kind, True)
+    assert controller.engine.phase is Phase.MASSAGE
+    controller.stop("done")
+
+
+def test_a_dropped_opening_does_not_hold_the_step(qtbot: QtBot) -> None:
+    voice = FakeVoice()
+    controller = linked(voice)
+    controller.start()
+    with qtbot.waitSignal(controller.massage_started):
+        for text, kind in list(voice.said):
+            voice.prompt_dropped.emit(text, kind)
+    controller.stop("done")
+
+
+def test_a_silent_voice_lets_the_massage_start_at_once(qtbot: QtBot) -> None:
+    voice = FakeVoice(available=False)
+    controller = linked(voice)
+    with qtbot.waitSignal(controller.massage_started):
+        controller.start()
+    controller.stop("done")
+
+
+def test_pausing_silences_the_voice(qtbot: QtBot) -> None:
+    voice = FakeVoice()
+    controller = linked(voice)
+    controller.start()
+    controller.pause()
+    assert voice.skips == 1
+    controller.stop("done")
