@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -62,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # Qt Multimedia reports every optional library it did not find (VA-API, PipeWire...).
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     if getattr(args, "command", None) is None:
         from massage_desktop.app import run_app
 
