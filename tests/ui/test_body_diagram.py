@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,22 +10,13 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
+from builders import FakeStep
 from massage_desktop.bodymap import Side, View
 from massage_desktop.diagram import PALETTES, Theme, svg_text
 from massage_desktop.protocol import Position
 from massage_desktop.ui.body_diagram import BodyDiagram
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-
-
-@dataclass(frozen=True)
-class FakeStep:
-    position: Position
-    zones: tuple[str, ...]
-    points: tuple[str, ...] = ()
-    avoid: tuple[str, ...] = ()
-    technique: str = "stroking"
-    side: Side = Side.NONE
 
 
 LEFT_ARM = FakeStep(Position.ON_BACK, ("arm", "hand", "fingers"), avoid=("armpit",), side=Side.LEFT)

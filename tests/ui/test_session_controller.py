@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
+from builders import step
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import (
     Clock,
@@ -19,7 +20,6 @@ from massage_desktop.engine import (
     State,
 )
 from massage_desktop.plan import Plan, PlannedStep
-from massage_desktop.protocol.models import Position
 from massage_desktop.script import build_prompts
 from massage_desktop.ui.session_controller import SessionController
 
@@ -39,25 +39,6 @@ class FakeClock:
         self.now += seconds
 
 
-def counted(sid: str, reps: int, tempo: float, side: Side = Side.NONE) -> PlannedStep:
-    return PlannedStep(
-        id=sid,
-        step_id=sid.split(".")[0],
-        stage="Test",
-        title=sid,
-        position=Position.ON_BACK,
-        zones=("arm",),
-        points=(),
-        avoid=(),
-        technique="stroking",
-        side=side,
-        repetitions=reps,
-        tempo_s=tempo,
-        duration_s=reps * tempo,
-        instruction="Stroke.",
-    )
-
-
 def make_plan(*steps: PlannedStep) -> Plan:
     return Plan("test", 1, "Test", 20.0, 0.0, tuple(build_prompts(list(steps), "", "Done.")))
 
@@ -65,8 +46,8 @@ def make_plan(*steps: PlannedStep) -> Plan:
 def short_plan() -> Plan:
     """About 0.2 s of steps, left then right, counted every 20 ms."""
     return make_plan(
-        counted("arm.left", 5, 0.02, Side.LEFT),
-        counted("arm.right", 5, 0.02, Side.RIGHT),
+        step("arm.left", reps=5, tempo=0.02, side=Side.LEFT),
+        step("arm.right", reps=5, tempo=0.02, side=Side.RIGHT),
     )
 
 
@@ -106,13 +87,13 @@ def test_signals_carry_the_step_index_beat_prompt_and_outcome(qtbot: QtBot) -> N
         controller.start()
     assert beats[:5] == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
     assert finished_steps == [(0, "done"), (1, "done")]
-    assert prompts[0] == ("Left side. Stroke.", "instruction")
+    assert prompts[0] == ("Left side. Stroke gently.", "instruction")
     assert prompts[-1] == ("Done.", "closing")
 
 
 def test_one_precise_single_shot_timer_is_armed_for_the_next_deadline(qtbot: QtBot) -> None:
     clock = FakeClock()
-    controller = SessionController(make_plan(counted("a", 4, 5.0)), clock, speech=SILENT)
+    controller = SessionController(make_plan(step("a", reps=4, tempo=5.0)), clock, speech=SILENT)
     precise, refresh = timers(controller)
     assert not precise.isActive()
     assert not refresh.isActive()
@@ -126,7 +107,7 @@ def test_one_precise_single_shot_timer_is_armed_for_the_next_deadline(qtbot: QtB
 
 def test_timers_stop_while_paused_and_after_the_end(qtbot: QtBot) -> None:
     clock = FakeClock()
-    controller = SessionController(make_plan(counted("a", 4, 5.0)), clock, speech=SILENT)
+    controller = SessionController(make_plan(step("a", reps=4, tempo=5.0)), clock, speech=SILENT)
     precise, refresh = timers(controller)
     controller.start()
     with qtbot.waitSignal(controller.paused) as paused:
@@ -146,7 +127,7 @@ def test_timers_stop_while_paused_and_after_the_end(qtbot: QtBot) -> None:
 
 def test_the_timer_slot_emits_what_is_due_on_a_fake_clock(qtbot: QtBot) -> None:
     clock = FakeClock()
-    controller = SessionController(make_plan(counted("a", 4, 5.0)), clock, speech=SILENT)
+    controller = SessionController(make_plan(step("a", reps=4, tempo=5.0)), clock, speech=SILENT)
     controller.start()
     clock.advance(5.0)
     with qtbot.waitSignal(controller.beat) as beat:
@@ -159,7 +140,7 @@ def test_the_timer_slot_emits_what_is_due_on_a_fake_clock(qtbot: QtBot) -> None:
 
 def test_the_refresh_reports_remaining_time_and_notices_a_suspend(qtbot: QtBot) -> None:
     clock = FakeClock()
-    controller = SessionController(make_plan(counted("a", 4, 5.0)), clock, speech=SILENT)
+    controller = SessionController(make_plan(step("a", reps=4, tempo=5.0)), clock, speech=SILENT)
     controller.start()
     clock.advance(2.5)
     with qtbot.waitSignal(controller.remaining_changed) as remaining:
@@ -174,7 +155,7 @@ def test_the_refresh_reports_remaining_time_and_notices_a_suspend(qtbot: QtBot) 
 def test_speed_makes_the_engine_clock_run_faster(qtbot: QtBot) -> None:
     clock = FakeClock()
     controller = SessionController(
-        make_plan(counted("a", 4, 5.0)), clock, speed=10.0, speech=SILENT
+        make_plan(step("a", reps=4, tempo=5.0)), clock, speed=10.0, speech=SILENT
     )
     precise, _ = timers(controller)
     controller.start()
@@ -186,7 +167,9 @@ def test_speed_makes_the_engine_clock_run_faster(qtbot: QtBot) -> None:
 
 
 def test_a_sped_up_preview_finishes_in_a_fraction_of_its_length(qtbot: QtBot) -> None:
-    controller = SessionController(make_plan(counted("a", 4, 1.0)), speed=40.0, speech=SILENT)
+    controller = SessionController(
+        make_plan(step("a", reps=4, tempo=1.0)), speed=40.0, speech=SILENT
+    )
     with qtbot.waitSignal(controller.finished, timeout=2000):  # 4 s of session, 0.1 s real
         controller.start()
     assert controller.engine.record.massage_s == pytest.approx(4.0, abs=1e-6)
@@ -196,7 +179,9 @@ def test_an_engine_factory_may_be_given(qtbot: QtBot) -> None:
     clock = FakeClock()
 
     def factory(engine_clock: Clock, listener: Listener) -> Engine:
-        return Engine(make_plan(counted("a", 2, 1.0)), engine_clock, listener, countdown=True)
+        return Engine(
+            make_plan(step("a", reps=2, tempo=1.0)), engine_clock, listener, countdown=True
+        )
 
     controller = SessionController(factory, clock)
     with qtbot.waitSignal(controller.session_started):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from functools import cache
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import FakeStep
 from massage_desktop.bodymap import ZONES, Side, View, all_element_ids, element_ids, never_zones
 from massage_desktop.diagram import (
     HATCH_ID,
@@ -28,16 +28,6 @@ from massage_desktop.diagram import (
 from massage_desktop.protocol import Position, load_library
 
 SIDES = (Side.LEFT, Side.RIGHT, Side.BOTH, Side.NONE)
-
-
-@dataclass(frozen=True)
-class FakeStep:
-    position: Position
-    zones: tuple[str, ...]
-    points: tuple[str, ...] = ()
-    avoid: tuple[str, ...] = ()
-    technique: str = "stroking"
-    side: Side = Side.NONE
 
 
 @cache

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from builders import step
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import Engine, Event, EventKind, SpeechTiming
 from massage_desktop.plan import Plan, PlannedStep
-from massage_desktop.protocol.models import Position
 from massage_desktop.script import build_prompts
 
 START = 1000.0
@@ -41,37 +41,6 @@ class Recorder:
 
     def of(self, kind: EventKind) -> list[Event]:
         return [e for e in self.events if e.kind is kind]
-
-
-def step(
-    sid: str,
-    duration: float = 20.0,
-    *,
-    reps: int | None = None,
-    tempo: float | None = None,
-    side: Side = Side.NONE,
-    instruction: str = "Stroke gently.",
-    closing: bool = False,
-) -> PlannedStep:
-    """A step of `duration` seconds, or `reps` x `tempo` seconds when counted."""
-    base = sid.split(".")[0]
-    return PlannedStep(
-        id=sid,
-        step_id=base,
-        stage="Test",
-        title=base.replace("-", " ").capitalize(),
-        position=Position.ON_BACK,
-        zones=("arm",),
-        points=(),
-        avoid=(),
-        technique="stroking",
-        side=side,
-        repetitions=reps,
-        tempo_s=tempo,
-        duration_s=reps * tempo if reps is not None and tempo is not None else duration,
-        instruction=instruction,
-        closing=closing,
-    )
 
 
 def make_plan(steps: list[PlannedStep], welcome: str = "", closing: str = "") -> Plan:

@@ -1,0 +1,52 @@
+"""Small builders the tests share: planned steps and step-like objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from massage_desktop.bodymap import Side
+from massage_desktop.plan import PlannedStep
+from massage_desktop.protocol.models import Position
+
+
+@dataclass(frozen=True)
+class FakeStep:
+    """Just what the body diagram reads from a step."""
+
+    position: Position
+    zones: tuple[str, ...]
+    points: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    technique: str = "stroking"
+    side: Side = Side.NONE
+
+
+def step(
+    sid: str,
+    duration: float = 20.0,
+    *,
+    reps: int | None = None,
+    tempo: float | None = None,
+    side: Side = Side.NONE,
+    instruction: str = "Stroke gently.",
+    closing: bool = False,
+) -> PlannedStep:
+    """A step of `duration` seconds, or `reps` x `tempo` seconds when counted."""
+    base = sid.split(".")[0]
+    return PlannedStep(
+        id=sid,
+        step_id=base,
+        stage="Test",
+        title=base.replace("-", " ").capitalize(),
+        position=Position.ON_BACK,
+        zones=("arm",),
+        points=(),
+        avoid=(),
+        technique="stroking",
+        side=side,
+        repetitions=reps,
+        tempo_s=tempo,
+        duration_s=reps * tempo if reps is not None and tempo is not None else duration,
+        instruction=instruction,
+        closing=closing,
+    )
