@@ -1,11 +1,13 @@
-"""Small builders the tests share: planned steps and step-like objects."""
+"""Small builders the tests share: shipped protocols, planned steps and step-like objects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from massage_desktop.bodymap import Side
+from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import PlannedStep
+from massage_desktop.protocol import Protocol, load_file
 from massage_desktop.protocol.models import Position
 
 
@@ -50,3 +52,10 @@ def step(
         instruction=instruction,
         closing=closing,
     )
+
+
+def shipped(protocol_id: str) -> Protocol:
+    """The shipped protocol file `protocol_id`, loaded and checked."""
+    protocol, problems = load_file(protocols_dir() / f"{protocol_id}.toml")
+    assert protocol is not None, problems
+    return protocol

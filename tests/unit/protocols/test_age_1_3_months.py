@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 from massage_desktop.techniques import TECHNIQUES
 
 SOURCE_ORDER = [
@@ -21,9 +21,7 @@ SOURCE_ORDER = [
 
 @pytest.fixture(scope="module")
 def complex13() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "age-1-3-months.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("age-1-3-months")
 
 
 def test_parts_follow_the_source_order(complex13: Protocol) -> None:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import months_to_weeks, plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 from massage_desktop.techniques import TECHNIQUES
 
 
 @pytest.fixture(scope="module")
 def complex4() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "age-4-months.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("age-4-months")
 
 
 def test_rubbing_joins_stroking_but_no_kneading_yet(complex4: Protocol) -> None:

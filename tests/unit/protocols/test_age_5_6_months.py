@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 
 NEW_STEPS = {
     "foot-kneading": "kneading",
@@ -17,9 +17,7 @@ NEW_STEPS = {
 
 
 def _load(name: str) -> Protocol:
-    protocol, problems = load_file(protocols_dir() / f"{name}.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped(name)
 
 
 @pytest.fixture(scope="module")

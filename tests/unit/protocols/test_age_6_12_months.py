@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import months_to_weeks, plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 
 
 def _load(name: str) -> Protocol:
-    protocol, problems = load_file(protocols_dir() / f"{name}.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped(name)
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 from massage_desktop.safety import Verdict, screen
 
 
 @pytest.fixture(scope="module")
 def colic() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "colic-constipation.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("colic-constipation")
 
 
 def test_ten_circles_each_way_then_spiral_then_upside_down_u_then_tummy(colic: Protocol) -> None:

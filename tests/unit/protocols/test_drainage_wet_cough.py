@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import PlanRefused, plan
-from massage_desktop.protocol import Position, Protocol, load_file
+from massage_desktop.protocol import Position, Protocol
 from massage_desktop.safety import Verdict, screen
 
 
 @pytest.fixture(scope="module")
 def drainage() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "drainage-wet-cough.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("drainage-wet-cough")
 
 
 def test_not_for_babies_under_six_months(drainage: Protocol) -> None:

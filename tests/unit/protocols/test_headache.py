@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import NotToday, plan
-from massage_desktop.protocol import Protocol, Sides, load_file
+from massage_desktop.protocol import Protocol, Sides
 from massage_desktop.safety import Verdict, screen
 
 
 @pytest.fixture(scope="module")
 def headache() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "headache.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("headache")
 
 
 def test_temples_above_the_brows_top_of_head_and_two_chest_points(headache: Protocol) -> None:

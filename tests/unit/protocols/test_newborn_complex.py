@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from builders import shipped
 from massage_desktop.bodymap import ZONES
-from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import plan
-from massage_desktop.protocol import Position, Protocol, load_file
+from massage_desktop.protocol import Position, Protocol
 
 SOURCE_COUNTS = {
     "hand-stroking": 10,
@@ -26,9 +26,7 @@ SOURCE_COUNTS = {
 
 @pytest.fixture(scope="module")
 def newborn() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "newborn-complex.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("newborn-complex")
 
 
 def test_counts_are_the_source_counts_and_never_scaled(newborn: Protocol) -> None:

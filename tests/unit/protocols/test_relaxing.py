@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from builders import shipped
 from massage_desktop.bodymap import ZONES
-from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 from massage_desktop.techniques import TECHNIQUES
 
 
 @pytest.fixture(scope="module")
 def relaxing() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "relaxing.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("relaxing")
 
 
 def test_arms_then_legs_then_front_then_back_then_head_ending_on_the_earlobes(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import PlanRefused, plan
-from massage_desktop.protocol import Protocol, Sides, load_file
+from massage_desktop.protocol import Protocol, Sides
 from massage_desktop.safety import Verdict, screen
 
 SOURCE_POINTS = [
@@ -17,9 +17,7 @@ SOURCE_POINTS = [
 
 @pytest.fixture(scope="module")
 def runny_nose() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "runny-nose.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("runny-nose")
 
 
 def test_the_eight_source_points_in_order(runny_nose: Protocol) -> None:

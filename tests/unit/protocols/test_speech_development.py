@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import NotToday, PlanRefused, months_to_weeks, plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 from massage_desktop.safety import Verdict
 
 SOURCE_ORDER = [
@@ -26,9 +26,7 @@ SOURCE_ORDER = [
 
 @pytest.fixture(scope="module")
 def speech() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "speech-development.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("speech-development")
 
 
 def test_shoulders_face_mouth_hands_then_ears(speech: Protocol) -> None:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from massage_desktop.paths import protocols_dir
+from builders import shipped
 from massage_desktop.plan import plan
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Protocol
 from massage_desktop.protocol.models import ProtocolKind
 from massage_desktop.safety import Verdict, screen
 
 
 @pytest.fixture(scope="module")
 def tear_duct() -> Protocol:
-    protocol, problems = load_file(protocols_dir() / "tear-duct.toml")
-    assert protocol is not None, problems
-    return protocol
+    return shipped("tear-duct")
 
 
 def test_clean_then_press_the_sac_then_nine_down_and_one_up(tear_duct: Protocol) -> None:
