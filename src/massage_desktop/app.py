@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from massage_desktop.ui.preferences import Preferences
     from massage_desktop.ui.session_controller import SessionController
     from massage_desktop.ui.session_flow import SessionFlow
+    from massage_desktop.ui.session_note import SaveNote
+    from massage_desktop.ui.session_view import SessionView
     from massage_desktop.ui.start_view import Choice, StartView
     from massage_desktop.ui.theme import ThemeManager
 
@@ -129,6 +131,7 @@ class Startup(QObject):
         self._history: History | None = None
         self._voice: Voice | None = None
         self._flow: SessionFlow | None = None
+        self._session_view: SessionView | None = None
         self._prefs: Preferences | None = None
 
     def finish(self) -> None:
@@ -142,6 +145,7 @@ class Startup(QObject):
         if history is not None:
             last = prefs.settings.last_child_id
             flow.session_ended.connect(lambda _: self._offer_children(start, history, last))
+        self._wire_records(start, flow, history)
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
@@ -188,7 +192,7 @@ class Startup(QObject):
 
         diagram = BodyDiagram(theme=self._theme.current)
         self._theme.changed.connect(lambda name: setattr(diagram, "theme", name))
-        session = SessionView(prefs.keymap, diagram)
+        session = self._session_view = SessionView(prefs.keymap, diagram)
         prefs.keys_changed.connect(session.set_keys)
         start = StartView()
         views = (start, SafetyCheck(), session)
@@ -240,6 +244,32 @@ class Startup(QObject):
         )
         start.set_children(children, last)
 
+    # --- records: children and history -------------------------------------------------------
+
+    def _wire_records(self, start: StartView, flow: SessionFlow, history: History | None) -> None:
+        w = self._window
+        w.set_records_enabled(history is not None)
+        start.manage_button.setVisible(history is not None)
+        if history is None:
+            return
+        w.children_requested.connect(lambda: self._show_children(start, history))
+        start.children_requested.connect(lambda: self._show_children(start, history))
+        w.history_requested.connect(lambda: self._show_history(history))
+        flow.session_began.connect(lambda _: w.set_records_enabled(False))
+        flow.session_ended.connect(lambda _: w.set_records_enabled(True))
+
+    def _show_children(self, start: StartView, history: History) -> None:
+        from massage_desktop.ui.children_dialog import open_children_dialog
+
+        last = self._prefs.settings.last_child_id if self._prefs else None
+        dialog = open_children_dialog(history, self._window)
+        dialog.children_changed.connect(lambda: self._offer_children(start, history, last))
+
+    def _show_history(self, history: History) -> None:
+        from massage_desktop.ui.history_dialog import open_history_dialog
+
+        open_history_dialog(history, self._window)
+
     def _quick_start(self, start: StartView) -> None:
         args = self._args
         if getattr(args, "age_months", None) is not None:
@@ -274,7 +304,14 @@ class Startup(QObject):
         if not voice.available and voice.problem:
             notice.show_once("voice", voice.problem)
         self._window.close_requested.connect(voice.close)
+        self._window.voice_requested.connect(lambda: self._show_voice(prefs, voice))
         return voice
+
+    def _show_voice(self, prefs: Preferences, voice: Voice) -> None:
+        from massage_desktop.ui.voice_dialog import VoiceControls, open_voice_dialog
+
+        if isinstance(voice, VoiceControls):
+            open_voice_dialog(voice, prefs, self._window)
 
     # --- one session --------------------------------------------------------------------------
 
@@ -289,12 +326,16 @@ class Startup(QObject):
         controller = SessionController(plan, speed=self._speed, speech=speech, parent=self)
         if voice is not None and speaking:
             VoiceLink(controller, voice)
+        note = None
         if self._history is not None and self._speed <= 1:
-            self._record(controller, plan, choice)
+            note = self._record(controller, plan, choice)
+        if self._session_view is not None:
+            self._session_view.note.set_saver(note)
         return controller
 
-    def _record(self, controller: SessionController, plan: Plan, choice: Choice) -> None:
+    def _record(self, controller: SessionController, plan: Plan, choice: Choice) -> SaveNote:
         from massage_desktop.store.recorder import Recorder
+        from massage_desktop.ui.session_note import history_note
 
         assert self._history is not None
         notice = self._window.notice
@@ -305,6 +346,7 @@ class Startup(QObject):
         child_id = choice.child.id if choice.child else None
         recorder = Recorder(self._history, plan, child_id, on_problem=on_problem)
         controller.event_emitted.connect(recorder)
+        return history_note(self._history, lambda: recorder.session_id)
 
 
 def _preview_speed(value: float | None) -> float:

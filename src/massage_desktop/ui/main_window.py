@@ -1,4 +1,4 @@
-"""The main window: a notice bar over the pages (start, safety check, session) and a View menu.
+"""The main window: a notice bar over the pages (start, safety check, session) and two menus.
 
 Until its first paint it is only a shell saying "Getting ready…": it imports nothing slow and
 touches no enum of PySide6's `Qt` namespace, whose first use builds every one of its enums
@@ -35,6 +35,9 @@ class MainWindow(QMainWindow):
         high_contrast_toggled(bool): the user switched high contrast.
         always_on_top_toggled(bool): the user switched always on top.
         keys_requested(): the user wants to change the keys.
+        voice_requested(): the user wants to change the voice.
+        children_requested(): the user wants to see or change the saved children.
+        history_requested(): the user wants to see the session history.
         close_requested(): the window is closing.
     """
 
@@ -43,6 +46,9 @@ class MainWindow(QMainWindow):
     high_contrast_toggled = Signal(bool)
     always_on_top_toggled = Signal(bool)
     keys_requested = Signal()
+    voice_requested = Signal()
+    children_requested = Signal()
+    history_requested = Signal()
     close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -93,11 +99,25 @@ class MainWindow(QMainWindow):
             actions[name] = action
         actions["keys"] = QAction("&Keys…", self)
         actions["keys"].triggered.connect(self._on_keys_triggered)
+        actions["voice"] = QAction("&Voice…", self)
+        actions["voice"].triggered.connect(self._on_voice_triggered)
         for action in actions.values():
             menu.addAction(action)
             self.addAction(action)  # its shortcut works even with the menu bar hidden
         actions["full_screen"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         actions["full_screen"].setShortcut("F11")
+        actions |= self._build_records_menu()
+        return actions
+
+    def _build_records_menu(self) -> dict[str, QAction]:
+        from PySide6.QtGui import QAction
+
+        menu = self.menuBar().addMenu("&Records")
+        actions = {"children": QAction("&Children…", self), "history": QAction("&History…", self)}
+        actions["children"].triggered.connect(self.children_requested)
+        actions["history"].triggered.connect(self.history_requested)
+        for action in actions.values():
+            menu.addAction(action)
         return actions
 
     # --- seen from outside ----------------------------------------------------------------
@@ -128,8 +148,13 @@ class MainWindow(QMainWindow):
         return self._painted
 
     def menu_action(self, name: str) -> QAction:
-        """A View menu action: full_screen, large_type, high_contrast, always_on_top, keys."""
+        """A menu action by name: the View menu's, then children and history (Records)."""
         return self._actions[name]
+
+    def set_records_enabled(self, enabled: bool) -> None:
+        """Offer the Records menu or not (not while a session runs, nor without a history)."""
+        for name in ("children", "history"):
+            self._actions[name].setEnabled(enabled)
 
     # --- driving it -----------------------------------------------------------------------
 
@@ -171,6 +196,9 @@ class MainWindow(QMainWindow):
 
     def _on_keys_triggered(self) -> None:
         self.keys_requested.emit()
+
+    def _on_voice_triggered(self) -> None:
+        self.voice_requested.emit()
 
     def _on_full_screen_toggled(self, on: bool) -> None:
         if on:

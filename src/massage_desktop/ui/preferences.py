@@ -1,17 +1,22 @@
-"""The window's options kept in settings.json: look, always on top, and the session keys."""
+"""The window's options kept in settings.json: look, always on top, the keys and the voice."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.settings import Settings, SettingsStore, Theme
+from massage_desktop.ui.focus_return import return_focus_on_close
 from massage_desktop.ui.key_dialog import KeyDialog
 from massage_desktop.ui.keys import KeyMap
 from massage_desktop.ui.theme import Look
+
+if TYPE_CHECKING:
+    from massage_desktop.speech.settings import VoiceSettings
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +87,17 @@ class Preferences(QObject):
         self._change(keys=main, extra_keys=extra)
         self.keys_changed.emit(self.keymap)
 
+    def set_voice(self, voice: VoiceSettings) -> None:
+        """Remember the voice settings (voice, rate, volume, mutes, counting aloud)."""
+        self._change(**voice.model_dump())
+
     def edit_keys(self, parent: QWidget) -> KeyDialog:
         """Open the keys dialog over `parent`; saving it changes the keys."""
         dialog = KeyDialog(self.keymap, parent)
         dialog.keys_chosen.connect(self._on_keys_chosen)
         dialog.finished.connect(self._on_dialog_finished)
         self._dialog = dialog
+        return_focus_on_close(dialog)
         dialog.open()
         return dialog
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from massage_desktop.ui.keys import LABELS, Action, KeyMap
-from massage_desktop.ui.widgets import button
+from massage_desktop.ui.widgets import button, repolish
 
 # (action, words on the button, row, column, column span)
 _LAYOUT: tuple[tuple[Action, str, int, int, int], ...] = (
@@ -65,9 +65,16 @@ class ControlBar(QWidget):
         self._label(Action.PAUSE)
 
     def set_running(self, running: bool) -> None:
-        """The buttons work only while a session is under way."""
+        """The buttons work only while a session is under way; once it ended all look off."""
         for widget in self._buttons.values():
             widget.setEnabled(running)
+        # The caution colour of 'Baby unsettled' outranks the style's disabled look, so an
+        # ended session's button looked live: it wears the plain look while off.
+        unsettled = self._buttons[Action.UNSETTLED]
+        unsettled.setProperty("role", "unsettled" if running else "control")
+        repolish(unsettled)
+        if not running:
+            self.set_paused(False)
 
     def _label(self, action: Action) -> None:
         key = self._keymap.main_key(action)

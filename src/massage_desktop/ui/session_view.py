@@ -13,6 +13,7 @@ from massage_desktop.ui.keys import Action, KeyMap
 from massage_desktop.ui.ports import Diagram, SessionControls
 from massage_desktop.ui.session_actions import SessionActions
 from massage_desktop.ui.session_controls import ControlBar
+from massage_desktop.ui.session_note import SessionNote
 from massage_desktop.ui.session_progress import SessionProgress
 from massage_desktop.ui.step_panel import StepPanel
 from massage_desktop.ui.stop_confirm import StopConfirm
@@ -73,6 +74,8 @@ class SessionView(QWidget):
         self._controls = ControlBar(keymap)
         self._done = button("Back to the start", primary=True)
         self._done.hide()
+        self._note = SessionNote()
+        self._note.hide()
         middle = QHBoxLayout()
         middle.setSpacing(28)
         middle.addWidget(self._diagram_widget, 3)
@@ -86,6 +89,7 @@ class SessionView(QWidget):
         layout.addWidget(self._progress)
         layout.addWidget(self._confirm)
         layout.addWidget(self._controls)
+        layout.addWidget(self._note)
         layout.addWidget(self._done, 0, Qt.AlignmentFlag.AlignRight)
         self._badge.hide()
 
@@ -140,6 +144,11 @@ class SessionView(QWidget):
         return self._done
 
     @property
+    def note(self) -> SessionNote:
+        """'Anything to note?', shown once a recorded session has ended."""
+        return self._note
+
+    @property
     def badge_text(self) -> str:
         """The words of the Preview mark."""
         return self._badge.text()
@@ -186,6 +195,8 @@ class SessionView(QWidget):
         self._controls.set_running(True)
         self._controls.show()
         self._done.hide()
+        self._note.clear()
+        self._note.hide()
         self._connect(controller)
         self._actions.attach(controller)
 
@@ -277,6 +288,7 @@ class SessionView(QWidget):
         self._session_left.setText("")
         self._controls.set_running(False)
         self._done.show()
+        self._note.setVisible(self._note.wanted)
         self._done.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ended.emit(outcome)
 

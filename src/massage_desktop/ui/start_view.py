@@ -47,9 +47,11 @@ class StartView(QWidget):
 
     Signals:
         continue_requested(object): a Choice, when the big continue button is pressed.
+        children_requested(): 'Manage children…' was pressed.
     """
 
     continue_requested = Signal(object)
+    children_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +74,9 @@ class StartView(QWidget):
         self._details.setAccessibleName("About this massage")
         self._details.setProperty("text-role", "details")
         self._continue = button("Continue to the safety check", primary=True)
+        self._manage = button("Manage children…")
         self._build()
+        self._manage.clicked.connect(self.children_requested)
         self._children.child_chosen.connect(self._on_child_chosen)
         self._age.age_changed.connect(self._on_age_changed)
         self._list.currentItemChanged.connect(self._on_current_changed)
@@ -100,6 +104,7 @@ class StartView(QWidget):
         middle.addWidget(scroll, 3)
         layout.addLayout(middle, 1)
         bottom = QHBoxLayout()
+        bottom.addWidget(self._manage)
         bottom.addStretch(1)
         bottom.addWidget(self._continue)
         layout.addLayout(bottom)
@@ -116,6 +121,11 @@ class StartView(QWidget):
     def continue_button(self) -> QPushButton:
         """The big continue button."""
         return self._continue
+
+    @property
+    def manage_button(self) -> QPushButton:
+        """'Manage children…'."""
+        return self._manage
 
     @property
     def protocol_list(self) -> QListWidget:

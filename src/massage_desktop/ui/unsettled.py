@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.focus_return import return_focus_on_close
+from massage_desktop.ui.widgets import button, label, repolish
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +66,13 @@ class UnsettledDialog(QDialog):
         self._record = record
         self._cues: dict[str, QPushButton] = {}
         self._choices: dict[Choice, QPushButton] = {}
-        self._advice = label("", "state")
+        self._advice = label("", "subheading")
         self._advice.setAccessibleName("Advice")
         self._advice.hide()
         layout = QVBoxLayout(self)
+        # The dialog takes the size its content needs, and grows when the advice shows: with a
+        # free size the wrapped advice squeezed the rows of cue buttons over each other.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(16)
         layout.addWidget(label("Paused. What is your baby showing?", "heading"))
@@ -77,6 +82,7 @@ class UnsettledDialog(QDialog):
         layout.addLayout(self._choice_row())
         self._choices[Choice.RESUME].setDefault(True)
         self._choices[Choice.RESUME].setFocus(Qt.FocusReason.OtherFocusReason)
+        return_focus_on_close(self)
 
     @property
     def advice(self) -> str:
@@ -121,6 +127,7 @@ class UnsettledDialog(QDialog):
     def _on_cue_clicked(self, cue: str) -> None:
         widget = self._cues[cue]
         widget.setChecked(True)
+        widget.setText(f"✓  {widget.text()}")
         widget.setEnabled(False)  # recorded once; a second tap would count as another sign
         suggest = self._record(cue)
         log.info("baby unsettled: %s%s", cue, " (finish gently advised)" if suggest else "")
@@ -128,9 +135,16 @@ class UnsettledDialog(QDialog):
         if suggest:
             self._advice.setText(SUGGEST_FINISH)
             self._advice.show()
-            self._choices[Choice.RESUME].setDefault(False)
-            self._choices[Choice.FINISH_GENTLY].setDefault(True)
+            self._advise_finish()
             self._choices[Choice.FINISH_GENTLY].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _advise_finish(self) -> None:
+        """'Finish gently' becomes the marked button, the one Enter presses."""
+        for choice, on in ((Choice.RESUME, False), (Choice.FINISH_GENTLY, True)):
+            widget = self._choices[choice]
+            widget.setDefault(on)
+            widget.setProperty("primary", on)
+            repolish(widget)
 
     def _on_choice_clicked(self, choice: Choice) -> None:
         self.chosen.emit(choice.value)
