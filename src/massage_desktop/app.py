@@ -21,14 +21,12 @@ from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from massage_desktop.plan import Plan
-    from massage_desktop.store.history import History
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.ports import SessionControls, Voice
     from massage_desktop.ui.preferences import Preferences
-    from massage_desktop.ui.session_controller import SessionController
+    from massage_desktop.ui.records_link import RecordsLink
     from massage_desktop.ui.session_flow import SessionFlow
-    from massage_desktop.ui.session_note import SaveNote
     from massage_desktop.ui.session_view import SessionView
     from massage_desktop.ui.start_view import Choice, StartView
     from massage_desktop.ui.theme import ThemeManager
@@ -128,7 +126,7 @@ class Startup(QObject):
         self._dirs = dirs
         self._args = args
         self._speed = _preview_speed(getattr(args, "speed", None))
-        self._history: History | None = None
+        self._records: RecordsLink | None = None
         self._voice: Voice | None = None
         self._flow: SessionFlow | None = None
         self._session_view: SessionView | None = None
@@ -136,16 +134,16 @@ class Startup(QObject):
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
+        from massage_desktop.ui.records_link import RecordsLink
+
         prefs = self._prefs = self._preferences()
-        history = self._history = self._open_history()
+        records = RecordsLink.open(self._window, self._dirs.history_file, prefs, self)
+        self._records = records
         start, flow = self._views(prefs)
-        self._fill_start(start, prefs, history)
+        self._fill_start(start)
+        records.attach(start, flow)
         self._voice = self._start_voice(prefs)
         flow.set_voice(self._voice)
-        if history is not None:
-            last = prefs.settings.last_child_id
-            flow.session_ended.connect(lambda _: self._offer_children(start, history, last))
-        self._wire_records(start, flow, history)
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
@@ -210,7 +208,7 @@ class Startup(QObject):
             )
         return start, flow
 
-    def _fill_start(self, start: StartView, prefs: Preferences, history: History | None) -> None:
+    def _fill_start(self, start: StartView) -> None:
         from massage_desktop.protocol import load_library
 
         library = load_library(self._dirs.user_protocols)
@@ -222,53 +220,6 @@ class Startup(QObject):
                 "`massage-desktop validate` says why.",
             )
         start.set_protocols(sorted(library.protocols.values(), key=lambda p: p.title))
-        if history is not None:
-            self._offer_children(start, history, prefs.settings.last_child_id)
-
-    def _offer_children(self, start: StartView, history: History, last: int | None) -> None:
-        from datetime import date
-
-        from massage_desktop.store.children import Children, age_weeks
-        from massage_desktop.store.course import Course
-        from massage_desktop.ui.age_input import ChildChoice
-
-        course = Course(history)
-        today = date.today()
-        children = [
-            ChildChoice(c.id, c.name, age_weeks(c, today), c.conditions, course.last_massage(c.id))
-            for c in Children(history.db).all()
-        ]
-        start.set_course(
-            lambda child, p: course.warnings(child.id, p),
-            lambda child, p: course.session_number(child.id, p.id),
-        )
-        start.set_children(children, last)
-
-    # --- records: children and history -------------------------------------------------------
-
-    def _wire_records(self, start: StartView, flow: SessionFlow, history: History | None) -> None:
-        w = self._window
-        w.set_records_enabled(history is not None)
-        start.manage_button.setVisible(history is not None)
-        if history is None:
-            return
-        w.children_requested.connect(lambda: self._show_children(start, history))
-        start.children_requested.connect(lambda: self._show_children(start, history))
-        w.history_requested.connect(lambda: self._show_history(history))
-        flow.session_began.connect(lambda _: w.set_records_enabled(False))
-        flow.session_ended.connect(lambda _: w.set_records_enabled(True))
-
-    def _show_children(self, start: StartView, history: History) -> None:
-        from massage_desktop.ui.children_dialog import open_children_dialog
-
-        last = self._prefs.settings.last_child_id if self._prefs else None
-        dialog = open_children_dialog(history, self._window)
-        dialog.children_changed.connect(lambda: self._offer_children(start, history, last))
-
-    def _show_history(self, history: History) -> None:
-        from massage_desktop.ui.history_dialog import open_history_dialog
-
-        open_history_dialog(history, self._window)
 
     def _quick_start(self, start: StartView) -> None:
         args = self._args
@@ -283,19 +234,6 @@ class Startup(QObject):
             )
 
     # --- store and voice ----------------------------------------------------------------------
-
-    def _open_history(self) -> History | None:
-        from massage_desktop.store.atomic import StoreError
-        from massage_desktop.store.history import History
-
-        try:
-            return History.open(self._dirs.history_file)
-        except StoreError as exc:
-            log.warning("%s", exc)
-            self._window.notice.show_once(
-                "history", f"{exc} Sessions can still run, but they will not be recorded."
-            )
-            return None
 
     def _start_voice(self, prefs: Preferences) -> Voice:
         voice = self._voice_factory(prefs, self._dirs, self)
@@ -327,26 +265,11 @@ class Startup(QObject):
         if voice is not None and speaking:
             VoiceLink(controller, voice)
         note = None
-        if self._history is not None and self._speed <= 1:
-            note = self._record(controller, plan, choice)
+        if self._records is not None and self._speed <= 1:  # a preview is never recorded
+            note = self._records.record(controller, plan, choice)
         if self._session_view is not None:
             self._session_view.note.set_saver(note)
         return controller
-
-    def _record(self, controller: SessionController, plan: Plan, choice: Choice) -> SaveNote:
-        from massage_desktop.store.recorder import Recorder
-        from massage_desktop.ui.session_note import history_note
-
-        assert self._history is not None
-        notice = self._window.notice
-
-        def on_problem(text: str) -> None:
-            notice.show_once("recording", text)
-
-        child_id = choice.child.id if choice.child else None
-        recorder = Recorder(self._history, plan, child_id, on_problem=on_problem)
-        controller.event_emitted.connect(recorder)
-        return history_note(self._history, lambda: recorder.session_id)
 
 
 def _preview_speed(value: float | None) -> float:

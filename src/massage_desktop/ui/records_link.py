@@ -1,0 +1,130 @@
+"""Ties the history file to the window: saved children, the Records menu, and recording."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from massage_desktop.plan import Plan
+    from massage_desktop.store.history import History
+    from massage_desktop.ui.main_window import MainWindow
+    from massage_desktop.ui.preferences import Preferences
+    from massage_desktop.ui.session_controller import SessionController
+    from massage_desktop.ui.session_flow import SessionFlow
+    from massage_desktop.ui.session_note import SaveNote
+    from massage_desktop.ui.start_view import Choice, StartView
+
+log = logging.getLogger(__name__)
+
+
+class RecordsLink(QObject):
+    """The history, if it opened, and everything in the window that reads or writes it."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        history: History | None,
+        prefs: Preferences,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._history = history
+        self._prefs = prefs
+
+    @classmethod
+    def open(
+        cls, window: MainWindow, path: object, prefs: Preferences, parent: QObject | None = None
+    ) -> RecordsLink:
+        """Open the history at `path`; when it cannot be opened, say so once and go on."""
+        from pathlib import Path
+
+        from massage_desktop.store.atomic import StoreError
+        from massage_desktop.store.history import History
+
+        try:
+            history: History | None = History.open(Path(str(path)))
+        except StoreError as exc:
+            log.warning("%s", exc)
+            window.notice.show_once(
+                "history", f"{exc} Sessions can still run, but they will not be recorded."
+            )
+            history = None
+        return cls(window, history, prefs, parent)
+
+    @property
+    def history(self) -> History | None:
+        """The open history, or None when sessions are not recorded."""
+        return self._history
+
+    def attach(self, start: StartView, flow: SessionFlow) -> None:
+        """Offer the saved children on the start view and wire the Records menu."""
+        w = self._window
+        w.set_records_enabled(self._history is not None)
+        start.manage_button.setVisible(self._history is not None)
+        if self._history is None:
+            return
+        last = self._prefs.settings.last_child_id
+        self.offer_children(start, last)
+        flow.session_ended.connect(lambda _: self.offer_children(start, last))
+        w.children_requested.connect(lambda: self._show_children(start))
+        start.children_requested.connect(lambda: self._show_children(start))
+        w.history_requested.connect(self._show_history)
+        flow.session_began.connect(lambda _: w.set_records_enabled(False))
+        flow.session_ended.connect(lambda _: w.set_records_enabled(True))
+
+    def offer_children(self, start: StartView, last: int | None) -> None:
+        """Fill the start view's child picker, with each child's last massage and course."""
+        from massage_desktop.store.children import Children, age_weeks
+        from massage_desktop.store.course import Course
+        from massage_desktop.ui.age_input import ChildChoice
+
+        if self._history is None:
+            return
+        course = Course(self._history)
+        today = date.today()
+        children = [
+            ChildChoice(c.id, c.name, age_weeks(c, today), c.conditions, course.last_massage(c.id))
+            for c in Children(self._history.db).all()
+        ]
+        start.set_course(
+            lambda child, p: course.warnings(child.id, p),
+            lambda child, p: course.session_number(child.id, p.id),
+        )
+        start.set_children(children, last)
+
+    def record(self, controller: SessionController, plan: Plan, choice: Choice) -> SaveNote | None:
+        """Record the session as it happens; returns how to save its note (None: not recorded)."""
+        from massage_desktop.store.recorder import Recorder
+        from massage_desktop.ui.session_note import history_note
+
+        history = self._history
+        if history is None:
+            return None
+        notice = self._window.notice
+
+        def on_problem(text: str) -> None:
+            notice.show_once("recording", text)
+
+        child_id = choice.child.id if choice.child else None
+        recorder = Recorder(history, plan, child_id, on_problem=on_problem)
+        controller.event_emitted.connect(recorder)
+        return history_note(history, lambda: recorder.session_id)
+
+    def _show_children(self, start: StartView) -> None:
+        from massage_desktop.ui.children_dialog import open_children_dialog
+
+        assert self._history is not None
+        last = self._prefs.settings.last_child_id
+        dialog = open_children_dialog(self._history, self._window)
+        dialog.children_changed.connect(lambda: self.offer_children(start, last))
+
+    def _show_history(self) -> None:
+        from massage_desktop.ui.history_dialog import open_history_dialog
+
+        assert self._history is not None
+        open_history_dialog(self._history, self._window)
