@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from app_driver import started
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from test_startup import app_look, started
 from window_fakes import FakeVoice
 
 from massage_desktop.store.children import Child, Children
@@ -20,7 +20,6 @@ from massage_desktop.ui.children_dialog import ChildrenDialog
 from massage_desktop.ui.start_view import StartView
 
 TODAY = date(2024, 6, 1)
-__all__ = ["app_look"]  # a fixture the app-level test below uses
 
 
 @pytest.fixture

@@ -8,16 +8,15 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from app_driver import started
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from test_startup import app_look, started
 from window_fakes import FakeVoice
 
 from massage_desktop.store.children import Child, Children
 from massage_desktop.store.history import History, Outcome, SessionStart, StepOutcome, StoredStep
 from massage_desktop.ui.history_dialog import HistoryDialog
 
-__all__ = ["app_look"]  # a fixture the app-level test below uses
 MORNING = datetime(2024, 5, 6, 9, 30, tzinfo=timezone(timedelta(hours=2)))
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_driver import run_a_session, started
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_startup import app_look, run_a_session, started
 from window_fakes import FakeController, FakeVoice, show_active, three_steps
 
 from massage_desktop.store.history import History, SessionStart
@@ -18,8 +18,6 @@ from massage_desktop.ui.safety_check import SafetyCheck
 from massage_desktop.ui.session_note import history_note
 from massage_desktop.ui.session_view import SessionView
 from massage_desktop.ui.start_view import StartView
-
-__all__ = ["app_look"]  # a fixture the app-level tests below use
 
 
 @pytest.fixture

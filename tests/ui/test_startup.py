@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication
+from app_driver import run_a_session, start_view, started
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice
 
-from massage_desktop.app import EXIT_AFTER_PAINT, Startup
+from massage_desktop.app import EXIT_AFTER_PAINT
 from massage_desktop.store.history import History, Outcome
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.ui.keys import Action
-from massage_desktop.ui.main_window import MainWindow
-from massage_desktop.ui.safety_check import SafetyCheck
 from massage_desktop.ui.session_view import SessionView
-from massage_desktop.ui.start_view import StartView
-from massage_desktop.ui.theme import ThemeManager
 
 # What the window needs for its first paint; pydantic, the engine and speech must wait.
 FIRST_PAINT_MODULES = (
@@ -61,40 +54,6 @@ def test_the_app_reports_its_first_paint_and_quits(tmp_path: Path) -> None:
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["painted_at"] > 0
     assert report["since_start_ms"] is None or 0 < report["since_start_ms"] < 60_000
-
-
-@pytest.fixture
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """Put the application's look back after a test that themes it."""
-    style, sheet, palette, font = (
-        qapp.style().name(),
-        qapp.styleSheet(),
-        qapp.palette(),
-        qapp.font(),
-    )
-    yield
-    qapp.setStyle(style)
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette if palette is not None else QPalette())
-    qapp.setFont(font)
-
-
-def started(qtbot: QtBot, voice: FakeVoice, **options: object) -> tuple[MainWindow, Startup]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    defaults: dict[str, object] = {"protocol": None, "age_weeks": None, "age_months": None}
-    args = argparse.Namespace(**{**defaults, "speed": 1.0, **options})
-    startup = Startup(window, ThemeManager(app), UserDirs.from_env(), args, lambda *_: voice)
-    startup.finish()
-    return window, startup
-
-
-def start_view(window: MainWindow) -> StartView:
-    page = window.pages.currentWidget()
-    assert isinstance(page, StartView)
-    return page
 
 
 def test_quick_start_opens_the_set_up_with_the_protocol_and_age(
@@ -150,27 +109,6 @@ def test_changing_an_option_saves_it(qtbot: QtBot, app_look: None) -> None:
     window.menu_action("high_contrast").trigger()
     saved = json.loads(UserDirs.from_env().settings_file.read_text(encoding="utf-8"))
     assert saved["theme"] == "high-contrast"
-
-
-def run_a_session(qtbot: QtBot, window: MainWindow) -> SessionView:
-    """From the start view through the safety check into a session, then stop it."""
-    start = start_view(window)
-    start.age_input.set_age(7, "months")
-    assert start.choose("relaxing")
-    start.continue_button.click()
-    check = window.pages.currentWidget()
-    assert isinstance(check, SafetyCheck)
-    for item in check.prep_ids:
-        check.prep_box(item).checked = True
-    check.start_button.click()
-    session = window.pages.currentWidget()
-    assert isinstance(session, SessionView)
-    assert session.panel.title  # the first step is showing
-    session.session_actions.trigger(Action.STOP)
-    assert session.confirm.asking
-    with qtbot.waitSignal(session.ended):
-        session.confirm.stop_button().click()
-    return session
 
 
 def test_a_session_is_recorded_in_the_history(qtbot: QtBot, app_look: None) -> None:

@@ -1,0 +1,57 @@
+"""Drives the whole app in tests: start it with fakes, walk a session through the safety check."""
+
+from __future__ import annotations
+
+import argparse
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from window_fakes import FakeVoice
+
+from massage_desktop.app import Startup
+from massage_desktop.store.paths import UserDirs
+from massage_desktop.ui.keys import Action
+from massage_desktop.ui.main_window import MainWindow
+from massage_desktop.ui.safety_check import SafetyCheck
+from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.start_view import StartView
+from massage_desktop.ui.theme import ThemeManager
+
+
+def started(qtbot: QtBot, voice: FakeVoice, **options: object) -> tuple[MainWindow, Startup]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    defaults: dict[str, object] = {"protocol": None, "age_weeks": None, "age_months": None}
+    args = argparse.Namespace(**{**defaults, "speed": 1.0, **options})
+    startup = Startup(window, ThemeManager(app), UserDirs.from_env(), args, lambda *_: voice)
+    startup.finish()
+    return window, startup
+
+
+def start_view(window: MainWindow) -> StartView:
+    page = window.pages.currentWidget()
+    assert isinstance(page, StartView)
+    return page
+
+
+def run_a_session(qtbot: QtBot, window: MainWindow) -> SessionView:
+    """From the start view through the safety check into a session, then stop it."""
+    start = start_view(window)
+    start.age_input.set_age(7, "months")
+    assert start.choose("relaxing")
+    start.continue_button.click()
+    check = window.pages.currentWidget()
+    assert isinstance(check, SafetyCheck)
+    for item in check.prep_ids:
+        check.prep_box(item).checked = True
+    check.start_button.click()
+    session = window.pages.currentWidget()
+    assert isinstance(session, SessionView)
+    assert session.panel.title  # the first step is showing
+    session.session_actions.trigger(Action.STOP)
+    assert session.confirm.asking
+    with qtbot.waitSignal(session.ended):
+        session.confirm.stop_button().click()
+    return session
