@@ -28,7 +28,9 @@ class BigCheck(QCheckBox):
     def paintEvent(self, event: QPaintEvent) -> None:
         side = min(self.width(), self.height()) - 4.0
         rect = QRectF(2, 2, side, side)
-        pal = self.palette()
+        # An own copy: the widget's palette is shared and may be replaced (theme change) while
+        # painting, which left a dangling colour reference in a test run once.
+        pal = QPalette(self.palette())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         checked = self.isChecked()
