@@ -57,3 +57,24 @@ def test_pausing_silences_the_voice(qtbot: QtBot) -> None:
     controller.pause()
     assert voice.skips == 1
     controller.stop("done")
+
+
+def test_each_step_change_rings_the_chime(qtbot: QtBot) -> None:
+    voice = FakeVoice(available=False)
+    controller = linked(voice)
+    with qtbot.waitSignal(controller.massage_started):
+        controller.start()
+    assert voice.chimes == 1
+    controller.next()
+    assert voice.chimes == 2
+    controller.stop("done")
+
+
+def test_beats_are_counted_aloud_only_when_asked(qtbot: QtBot) -> None:
+    voice = FakeVoice(available=False)
+    voice.count_aloud = True
+    controller = linked(voice)
+    with qtbot.waitSignal(controller.beat, timeout=10_000):
+        controller.start()
+    assert ("1 of 4", "count") in voice.said
+    controller.stop("done")

@@ -102,6 +102,8 @@ class FakeVoice(QObject):
         self.said: list[tuple[str, str]] = []
         self.prerendered: list[Plan] = []
         self.skips = 0
+        self.chimes = 0
+        self.count_aloud = False
         self.closed = False
 
     @property
@@ -123,6 +125,15 @@ class FakeVoice(QObject):
     def say(self, text: str, kind: str) -> bool:
         self.said.append((text, kind))
         return self._available
+
+    def say_count(self, index: int, total: int) -> bool:
+        if self.count_aloud:
+            self.said.append((f"{index} of {total}", "count"))
+        return self.count_aloud
+
+    def chime(self) -> bool:
+        self.chimes += 1
+        return True
 
     def skip(self) -> None:
         self.skips += 1

@@ -32,6 +32,7 @@ class VoiceLink(QObject):
         self._opening = False
         self._pending: list[str] = []
         controller.step_started.connect(self._on_step_started)
+        controller.beat.connect(self._on_beat)
         controller.prompt_due.connect(self._on_prompt_due)
         controller.massage_started.connect(self._on_massage_started)
         controller.paused.connect(self._on_paused)
@@ -50,6 +51,10 @@ class VoiceLink(QObject):
 
     def _on_step_started(self, _index: int) -> None:
         self._opening, self._pending = True, []
+        self._voice.chime()  # soft, on its own player: it never cuts the instruction
+
+    def _on_beat(self, number: int, total: int) -> None:
+        self._voice.say_count(number, total)  # only when counting aloud is on
 
     def _on_prompt_due(self, text: str, kind: str) -> None:
         said = self._voice.say(text, kind)
