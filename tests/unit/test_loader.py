@@ -101,3 +101,10 @@ def test_a_session_must_begin_with_stroking(tmp_path: Path) -> None:
     path.write_text(text)
     _, problems = load_file(path)
     assert any("the first step must be stroking" in p.message for p in problems)
+
+
+def test_no_protocol_asks_for_essential_oils_or_balms() -> None:
+    for protocol in load_dir(protocols_dir()).protocols.values():
+        for item in protocol.supplies:
+            assert "essential oil" not in item.lower(), protocol.id
+            assert "balm" not in item.lower(), protocol.id
