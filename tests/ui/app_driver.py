@@ -36,11 +36,11 @@ def start_view(window: MainWindow) -> StartView:
     return page
 
 
-def run_a_session(qtbot: QtBot, window: MainWindow) -> SessionView:
-    """From the start view through the safety check into a session, then stop it."""
+def start_a_session(window: MainWindow, protocol: str = "relaxing") -> SessionView:
+    """From the start view through the safety check into a running session."""
     start = start_view(window)
     start.age_input.set_age(7, "months")
-    assert start.choose("relaxing")
+    assert start.choose(protocol)
     start.continue_button.click()
     check = window.pages.currentWidget()
     assert isinstance(check, SafetyCheck)
@@ -49,6 +49,12 @@ def run_a_session(qtbot: QtBot, window: MainWindow) -> SessionView:
     check.start_button.click()
     session = window.pages.currentWidget()
     assert isinstance(session, SessionView)
+    return session
+
+
+def run_a_session(qtbot: QtBot, window: MainWindow) -> SessionView:
+    """Start a session, then stop it as the caregiver would."""
+    session = start_a_session(window)
     assert session.panel.title  # the first step is showing
     session.session_actions.trigger(Action.STOP)
     assert session.confirm.asking

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_driver import run_a_session, started
+from app_driver import run_a_session, start_a_session, started
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from window_fakes import FakeController, FakeVoice, show_active, three_steps
@@ -14,10 +14,8 @@ from window_fakes import FakeController, FakeVoice, show_active, three_steps
 from massage_desktop.store.history import History, SessionStart
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.ui.keys import KeyMap
-from massage_desktop.ui.safety_check import SafetyCheck
 from massage_desktop.ui.session_note import history_note
 from massage_desktop.ui.session_view import SessionView
-from massage_desktop.ui.start_view import StartView
 
 
 @pytest.fixture
@@ -137,15 +135,6 @@ def test_in_a_preview_no_note_is_asked(qtbot: QtBot) -> None:
 @pytest.mark.usefixtures("app_look")
 def test_the_records_wait_while_a_session_runs(qtbot: QtBot) -> None:
     window, _ = started(qtbot, FakeVoice(available=False))
-    start = window.pages.currentWidget()
-    assert isinstance(start, StartView)
-    assert start.choose("relaxing")
-    start.continue_button.click()
-    check = window.pages.currentWidget()
-    assert isinstance(check, SafetyCheck)
-    for item in check.prep_ids:
-        check.prep_box(item).checked = True
-    check.start_button.click()
-    assert isinstance(window.pages.currentWidget(), SessionView)
+    start_a_session(window)
     assert not window.menu_action("children").isEnabled()
     assert not window.menu_action("history").isEnabled()
