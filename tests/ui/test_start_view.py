@@ -131,3 +131,11 @@ def test_course_advice_and_session_numbers_come_from_the_store(start: StartView)
     assert first is not None
     assert first.session_number == 1
     assert first.total_s < 5 * 60  # the first sessions are short
+
+
+def test_ages_read_as_a_parent_says_them() -> None:
+    from massage_desktop.ui.age_input import age_words
+
+    assert [age_words(w) for w in (1, 4, 26, 56, 104, 156, 120)] == [
+        "1 week", "4 weeks", "6 months", "12 months", "2 years", "3 years", "27 months",
+    ]  # fmt: skip

@@ -29,11 +29,13 @@ class ChildChoice:
 
 
 def age_words(weeks: float) -> str:
-    """An age in the unit a parent would use: weeks under three months, then months."""
+    """An age in the unit a parent would use: weeks under 3 months, months to 2 years, years."""
     if weeks < 13:
         n = round(weeks)
         return f"{n} week{'s' if n != 1 else ''}"
     n = int(weeks / WEEKS_PER_MONTH)
+    if n >= 24 and n % 12 == 0:
+        return f"{n // 12} years"
     return f"{n} month{'s' if n != 1 else ''}"
 
 
