@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from massage_desktop.bodymap import Side
 from massage_desktop.protocol.checks import effective_min_age
-from massage_desktop.protocol.models import Position, Protocol, Ramp, Sides, Step
+from massage_desktop.protocol.models import Position, Protocol, Ramp, Sides, Stage, Step
 from massage_desktop.safety import Screening, Verdict, screen
 from massage_desktop.script import Prompt, build_prompts
 from massage_desktop.techniques import TECHNIQUES
@@ -155,8 +156,10 @@ def _age_words(weeks: float) -> str:
     return f"{months:.0f} months" if months < 24 else f"{months / 12:.1f} years"
 
 
-def _eligible(protocol: Protocol, age_weeks: float) -> tuple[list[tuple[str, Step]], list[LeftOut]]:
-    kept: list[tuple[str, Step]] = []
+def _eligible(
+    protocol: Protocol, age_weeks: float
+) -> tuple[list[tuple[Stage, Step]], list[LeftOut]]:
+    kept: list[tuple[Stage, Step]] = []
     left_out: list[LeftOut] = []
     for stage in protocol.stages:
         for step in stage.steps:
@@ -164,7 +167,7 @@ def _eligible(protocol: Protocol, age_weeks: float) -> tuple[list[tuple[str, Ste
             if reason:
                 left_out.append(LeftOut(step.id, reason))
             else:
-                kept.append((stage.title, step))
+                kept.append((stage, step))
     return kept, left_out
 
 
@@ -187,20 +190,23 @@ def _why_not(step: Step, age_weeks: float) -> str | None:
     return "not yet at this age"
 
 
-def _expand(kept: list[tuple[str, Step]]) -> list[tuple[PlannedStep, Step]]:
+def _expand(kept: list[tuple[Stage, Step]]) -> list[tuple[PlannedStep, Step]]:
     out: list[tuple[PlannedStep, Step]] = []
-    for stage, step in kept:
-        sides = {
-            Sides.ONE: [(Side.NONE, step.id)],
-            Sides.BOTH: [(Side.BOTH, step.id)],
-            Sides.LEFT_THEN_RIGHT: [
-                (Side.LEFT, f"{step.id}.left"),
-                (Side.RIGHT, f"{step.id}.right"),
-            ],
-        }[step.sides]
-        for side, pid in sides:
-            out.append((_planned(step, stage, side, pid), step))
+    for stage, group in itertools.groupby(kept, key=lambda pair: pair[0]):
+        steps = [step for _, step in group]
+        if stage.sides is Sides.LEFT_THEN_RIGHT:  # the whole stage on one side, then the other
+            for side in (Side.LEFT, Side.RIGHT):
+                out += [(_planned(st, stage.title, side, f"{st.id}.{side}"), st) for st in steps]
+            continue
+        for step in steps:
+            out += [(_planned(step, stage.title, side, pid), step) for side, pid in _sides(step)]
     return out
+
+
+def _sides(step: Step) -> list[tuple[Side, str]]:
+    if step.sides is Sides.LEFT_THEN_RIGHT:
+        return [(Side.LEFT, f"{step.id}.left"), (Side.RIGHT, f"{step.id}.right")]
+    return [(Side.BOTH if step.sides is Sides.BOTH else Side.NONE, step.id)]
 
 
 def _planned(step: Step, stage: str, side: Side, pid: str) -> PlannedStep:

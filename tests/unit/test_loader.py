@@ -108,3 +108,17 @@ def test_no_protocol_asks_for_essential_oils_or_balms() -> None:
         for item in protocol.supplies:
             assert "essential oil" not in item.lower(), protocol.id
             assert "balm" not in item.lower(), protocol.id
+
+
+def test_a_two_sided_stage_takes_only_one_sided_steps(tmp_path: Path) -> None:
+    text = (protocols_dir() / "general-strengthening.toml").read_text()
+    text = text.replace(
+        'id = "on-back"\ntitle = "On the back"\n',
+        'id = "on-back"\ntitle = "On the back"\nsides = "left-then-right"\n',
+    )
+    path = tmp_path / "stage.toml"
+    path.write_text(text)
+    _, problems = load_file(path)
+    assert any(
+        p.field.endswith(".sides") and "already runs left then right" in p.message for p in problems
+    )

@@ -134,3 +134,14 @@ def test_a_change_of_position_is_always_spoken(general: Protocol) -> None:
             if before.position is not step.position:
                 opening = next(p for p in step.prompts if p.kind is PromptKind.INSTRUCTION)
                 assert "turn" in opening.text.lower(), (session, step.id)
+
+
+def test_a_left_then_right_stage_runs_whole_on_each_side() -> None:
+    from builders import shipped
+
+    steps = plan(shipped("tear-duct"), 6).steps
+    massage = [(s.step_id, s.side) for s in steps if s.stage == "Tear sac and duct"]
+    order = ["sac-press", "wipe-discharge", "duct-strokes-down", "duct-stroke-up"]
+    assert massage == [(i, Side.LEFT) for i in order] + [(i, Side.RIGHT) for i in order]
+    down = [s for s in steps if s.step_id == "duct-strokes-down"]
+    assert [s.repetitions for s in down] == [9, 9]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from massage_desktop.bodymap import ZONES, forbidden_reason
 from massage_desktop.conditions import CONDITIONS, Scope
-from massage_desktop.protocol.models import Protocol, ProtocolKind, Step
+from massage_desktop.protocol.models import Protocol, ProtocolKind, Sides, Step
 from massage_desktop.techniques import OPENING_AND_CLOSING, TECHNIQUES
 
 Loc = tuple[str | int, ...]
@@ -101,6 +101,12 @@ def _check_ages(protocol: Protocol) -> Iterator[tuple[Loc, str]]:
 
 def _check_steps(protocol: Protocol) -> Iterator[tuple[Loc, str]]:
     for loc, step in _walk(protocol):
+        stage = protocol.stages[int(loc[1])]
+        if stage.sides is not Sides.ONE and step.sides is not Sides.ONE:
+            yield (*loc, "sides"), (
+                f"the stage already runs left then right; the step must be \"one\", "
+                f"not {step.sides.value!r}"
+            )
         for field in ("zones", "points"):
             for k, zid in enumerate(getattr(step, field)):
                 zone = ZONES[zid]

@@ -162,11 +162,22 @@ class Step(Model):
 
 
 class Stage(Model):
-    """A group of steps done in one position, such as 'on the back'."""
+    """A group of steps done in one position, such as 'on the back'.
+
+    `sides = "left-then-right"` runs the whole group on the left, then again on the right
+    (one eye, then the other), so each step inside it is done once per pass.
+    """
 
     id: Id
     title: Text
+    sides: Sides = Sides.ONE
     steps: tuple[Step, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sides_once(self) -> Stage:
+        if self.sides is Sides.BOTH:
+            raise ValueError('a stage runs once ("one") or "left-then-right", not "both"')
+        return self
 
 
 class Protocol(Model):
