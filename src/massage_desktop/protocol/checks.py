@@ -103,9 +103,12 @@ def _check_steps(protocol: Protocol) -> Iterator[tuple[Loc, str]]:
     for loc, step in _walk(protocol):
         stage = protocol.stages[int(loc[1])]
         if stage.sides is not Sides.ONE and step.sides is not Sides.ONE:
-            yield (*loc, "sides"), (
-                f"the stage already runs left then right; the step must be \"one\", "
-                f"not {step.sides.value!r}"
+            yield (
+                (*loc, "sides"),
+                (
+                    f'the stage already runs left then right; the step must be "one", '
+                    f"not {step.sides.value!r}"
+                ),
             )
         for field in ("zones", "points"):
             for k, zid in enumerate(getattr(step, field)):
