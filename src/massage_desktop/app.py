@@ -241,6 +241,8 @@ class Startup(QObject):
         voice.unavailable.connect(lambda text: notice.show_once("voice", text))
         if not voice.available and voice.problem:
             notice.show_once("voice", voice.problem)
+        elif voice.output_problem:  # the voice works, but nothing would be heard
+            notice.show_once("audio-output", voice.output_problem)
         self._window.close_requested.connect(voice.close)
         self._window.voice_requested.connect(lambda: self._show_voice(prefs, voice))
         return voice

@@ -129,3 +129,15 @@ def test_without_a_multimedia_backend_the_session_runs_silently(
     assert messages == [NO_BACKEND_MESSAGE]
     assert "PySide6-Addons" in NO_BACKEND_MESSAGE
     assert fake_synth.renders == []
+
+
+def test_no_sound_output_is_named_unless_the_voice_is_muted(make_service: MakeService) -> None:
+    from massage_desktop.speech.player import NO_OUTPUT_MESSAGE
+    from massage_desktop.speech.settings import VoiceSettings
+
+    silent = make_service(has_output=lambda: False)
+    assert silent.output_problem == NO_OUTPUT_MESSAGE
+    assert "speakers or headphones" in NO_OUTPUT_MESSAGE
+    muted = make_service(has_output=lambda: False, settings=VoiceSettings(mute_voice=True))
+    assert muted.output_problem is None
+    assert make_service(has_output=lambda: True).output_problem is None

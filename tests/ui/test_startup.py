@@ -141,3 +141,10 @@ def test_new_keys_from_the_dialog_are_saved_and_used(qtbot: QtBot, app_look: Non
     session = window.pages.widget(window.pages.count() - 1)
     assert isinstance(session, SessionView)
     assert session.controls.button(Action.REPEAT).text().endswith("X")
+
+
+def test_a_voice_nobody_can_hear_is_reported(qtbot: QtBot, app_look: None) -> None:
+    voice = FakeVoice()
+    voice.output_problem = "No sound output was found, so the voice cannot be heard."
+    window, _ = started(qtbot, voice)
+    assert window.notice.text == voice.output_problem

@@ -101,6 +101,7 @@ class FakeVoice(QObject):
         self.problem = problem
         self.said: list[tuple[str, str]] = []
         self.prerendered: list[Plan] = []
+        self.output_problem: str | None = None
         self.skips = 0
         self.chimes = 0
         self.count_aloud = False

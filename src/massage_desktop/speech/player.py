@@ -30,11 +30,22 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
 from massage_desktop.speech.settings import VOLUME_CAP
 
 log = logging.getLogger(__name__)
+
+NO_OUTPUT_MESSAGE = (
+    "No sound output was found, so the voice cannot be heard. "
+    "Connect speakers or headphones, or check the sound settings."
+)
+
+
+def has_audio_output() -> bool:
+    """Whether the system offers any audio output device (speakers, headphones)."""
+    return bool(QMediaDevices.audioOutputs())
+
 
 NO_BACKEND_MESSAGE = (
     "No sound: Qt Multimedia found no audio backend (its FFmpeg plugin is missing). "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,7 +17,12 @@ from massage_desktop.plan import Plan
 from massage_desktop.script import PromptKind
 from massage_desktop.speech.cache import SpeechCache, wav_seconds
 from massage_desktop.speech.engines import create_synthesiser
-from massage_desktop.speech.player import NO_BACKEND_MESSAGE, PromptPlayer
+from massage_desktop.speech.player import (
+    NO_BACKEND_MESSAGE,
+    NO_OUTPUT_MESSAGE,
+    PromptPlayer,
+    has_audio_output,
+)
 from massage_desktop.speech.prerender import Batch
 from massage_desktop.speech.prompts import TEST_SENTENCE, count_text, plan_texts, unique_texts
 from massage_desktop.speech.relay import Relay
@@ -100,9 +105,11 @@ class VoiceService(QObject):
         chime: Path | None = None,
         clock: Clock = time.monotonic,
         language: str | None = None,
+        has_output: Callable[[], bool] = has_audio_output,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._has_output = has_output
         self._cache = cache
         self._settings = settings or VoiceSettings()
         self._language = language or system_language()
@@ -141,6 +148,13 @@ class VoiceService(QObject):
     def problem(self) -> str | None:
         """The first plain message about something missing or failed, if any."""
         return self._state.problem
+
+    @property
+    def output_problem(self) -> str | None:
+        """Why a working voice cannot be heard (no sound output device), or None."""
+        if self._settings.mute_voice or self._has_output():
+            return None
+        return NO_OUTPUT_MESSAGE
 
     @property
     def engine(self) -> str | None:
