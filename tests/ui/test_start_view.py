@@ -110,23 +110,23 @@ def test_nothing_fits_means_no_way_on(start: StartView) -> None:
 def test_a_saved_child_fills_the_age_and_says_when_the_last_massage_was(
     qtbot: QtBot, start: StartView
 ) -> None:
-    anna = ChildChoice(1, "Anna", 30.0, ("hernia",), "Last massage: Relaxing, yesterday at 19:00.")
-    start.set_children([anna], chosen=1)
+    pip = ChildChoice(1, "Pip", 30.0, ("hernia",), "Last massage: Relaxing, yesterday at 19:00.")
+    start.set_children([pip], chosen=1)
     assert start.age_input.unit == "months"
     assert start.age_input.value == 6
-    assert start.last_massage_text == anna.last_massage
+    assert start.last_massage_text == pip.last_massage
     start.choose("relaxing")
     with qtbot.waitSignal(start.continue_requested) as asked:
         start.continue_button.click()
-    assert asked.args[0].child == anna
+    assert asked.args[0].child == pip
 
 
 def test_course_advice_and_session_numbers_come_from_the_store(start: StartView) -> None:
-    anna = ChildChoice(1, "Anna", 30.0)
-    start.set_children([anna], chosen=1)
-    start.set_course(lambda child, p: ("Anna has had one today.",), lambda child, p: 1)
+    pip = ChildChoice(1, "Pip", 30.0)
+    start.set_children([pip], chosen=1)
+    start.set_course(lambda child, p: ("Pip has had one today.",), lambda child, p: 1)
     start.choose("general-strengthening")
-    assert "Anna has had one today." in start.details_text
+    assert "Pip has had one today." in start.details_text
     first = start.fit_of("general-strengthening").plan
     assert first is not None
     assert first.session_number == 1
@@ -139,3 +139,13 @@ def test_ages_read_as_a_parent_says_them() -> None:
     assert [age_words(w) for w in (1, 4, 26, 56, 104, 156, 120)] == [
         "1 week", "4 weeks", "6 months", "12 months", "2 years", "3 years", "27 months",
     ]  # fmt: skip
+
+
+def test_a_protocol_from_birth_says_so() -> None:
+    from builders import shipped
+    from massage_desktop.ui.protocol_details import details_html, fit
+
+    assert "From birth to 3 years." in details_html(fit(shipped("tear-duct"), 6))
+    assert "For ages 4 weeks to 12 months." in details_html(
+        fit(shipped("general-strengthening"), 6)
+    )

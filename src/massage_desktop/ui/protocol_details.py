@@ -51,7 +51,12 @@ def details_html(f: Fit, warnings: Sequence[str] = ()) -> str:
     """The details pane for one protocol, as simple rich text."""
     p = f.protocol
     parts = [f"<h2>{escape(p.title)}</h2>", f"<p>{escape(p.purpose)}</p>"]
-    ages = f"For ages {age_words(p.age.min_weeks)} to {age_words(p.age.max_weeks)}."
+    upper = age_words(p.age.max_weeks)
+    ages = (
+        f"From birth to {upper}."
+        if p.age.min_weeks == 0
+        else f"For ages {age_words(p.age.min_weeks)} to {upper}."
+    )
     if f.plan is None:
         parts.append(f"<p><b>Not at this age.</b> {escape(f.reason)}</p>")
     else:
