@@ -110,11 +110,6 @@ class SafetyCheck(QWidget):
         return " ".join([self._screening.headline, *self._screening.reasons])
 
     @property
-    def condition_ids(self) -> tuple[str, ...]:
-        """Every condition asked about."""
-        return tuple(self._conditions)
-
-    @property
     def prep_ids(self) -> tuple[str, ...]:
         """Every preparation item."""
         return tuple(self._prep)

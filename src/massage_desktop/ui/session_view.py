@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from itertools import accumulate
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from massage_desktop.plan import Plan
@@ -200,22 +202,9 @@ class SessionView(QWidget):
         self._connect(controller)
         self._actions.attach(controller)
 
-    def _connect(self, c: SessionControls) -> None:
-        c.session_started.connect(self._on_session_started)
-        c.step_started.connect(self._on_step_started)
-        c.massage_started.connect(self._on_massage_started)
-        c.prompt_due.connect(self._on_prompt_due)
-        c.beat.connect(self._on_beat)
-        c.paused.connect(self._on_paused)
-        c.resumed.connect(self._on_resumed)
-        c.finished.connect(self._on_finished)
-        c.remaining_changed.connect(self._on_remaining_changed)
-
-    def _detach(self) -> None:
-        c = self._controller
-        if c is None:
-            return
-        for signal, slot in (
+    def _wiring(self, c: SessionControls) -> tuple[tuple[SignalInstance, Callable[..., Any]], ...]:
+        """Each controller signal with the handler it drives, for connecting and detaching."""
+        return (
             (c.session_started, self._on_session_started),
             (c.step_started, self._on_step_started),
             (c.massage_started, self._on_massage_started),
@@ -225,7 +214,17 @@ class SessionView(QWidget):
             (c.resumed, self._on_resumed),
             (c.finished, self._on_finished),
             (c.remaining_changed, self._on_remaining_changed),
-        ):
+        )
+
+    def _connect(self, c: SessionControls) -> None:
+        for signal, slot in self._wiring(c):
+            signal.connect(slot)
+
+    def _detach(self) -> None:
+        c = self._controller
+        if c is None:
+            return
+        for signal, slot in self._wiring(c):
             signal.disconnect(slot)
         self._controller = None
         self._actions.attach(None)

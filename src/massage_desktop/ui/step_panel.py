@@ -7,7 +7,7 @@ large type makes it larger) and then shrunk step by step until the words fit the
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from massage_desktop.bodymap import Side
 from massage_desktop.plan import PlannedStep
@@ -80,10 +80,6 @@ class StepPanel(QWidget):
     def fit(self) -> float:
         """How far the type was shrunk to fit (1.0: not at all)."""
         return self._fit
-
-    def title_label(self) -> QLabel:
-        """The label of the step title (to check its size)."""
-        return self._lines["step-title"]
 
     def show_step(self, step: PlannedStep, following: PlannedStep | None) -> None:
         """Show `step` and name the one after it."""
