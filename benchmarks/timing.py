@@ -1,7 +1,7 @@
 """Timing benchmark: how close to schedule a real-time session's events arrive through Qt.
 
 Runs a synthetic plan of about --seconds seconds (counted steps, a beat every half second)
-through ui.session_controller.SessionController in an offscreen QApplication, then a naive
+through ui.session.controller.SessionController in an offscreen QApplication, then a naive
 countdown (a counter decremented by a 1000 ms QTimer) for as long. Prints JSON lines:
 {"name": ..., "value": ..., "unit": ..., "variant": "engine" | "naive"}.
 """
@@ -29,7 +29,7 @@ from massage_desktop.engine_schedule import split_prompts
 from massage_desktop.plan import Plan, PlannedStep
 from massage_desktop.protocol.models import Position
 from massage_desktop.script import build_prompts
-from massage_desktop.ui.session_controller import SessionController
+from massage_desktop.ui.session.controller import SessionController
 
 BEAT_S = 0.5
 STEP_S = 30.0

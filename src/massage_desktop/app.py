@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.ports import SessionControls, Voice
     from massage_desktop.ui.preferences import Preferences
-    from massage_desktop.ui.records_link import RecordsLink
-    from massage_desktop.ui.session_flow import SessionFlow
-    from massage_desktop.ui.session_view import SessionView
-    from massage_desktop.ui.start_view import Choice, StartView
+    from massage_desktop.ui.records.link import RecordsLink
+    from massage_desktop.ui.session.flow import SessionFlow
+    from massage_desktop.ui.session.view import SessionView
+    from massage_desktop.ui.setup.start_view import Choice, StartView
     from massage_desktop.ui.theme import ThemeManager
 
 log = logging.getLogger(__name__)
@@ -54,8 +54,8 @@ def process_age_s() -> float | None:
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window and run until it closes."""
     from massage_desktop.store.paths import UserDirs
+    from massage_desktop.ui.desktop.single_instance import SingleInstance
     from massage_desktop.ui.main_window import MainWindow
-    from massage_desktop.ui.single_instance import SingleInstance
     from massage_desktop.ui.theme import early_palette, peek_look
 
     app = _application()
@@ -134,7 +134,7 @@ class Startup(QObject):
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
-        from massage_desktop.ui.records_link import RecordsLink
+        from massage_desktop.ui.records.link import RecordsLink
 
         prefs = self._prefs = self._preferences()
         records = RecordsLink.open(self._window, self._dirs.history_file, prefs, self)
@@ -181,12 +181,12 @@ class Startup(QObject):
     # --- views --------------------------------------------------------------------------------
 
     def _views(self, prefs: Preferences) -> tuple[StartView, SessionFlow]:
-        from massage_desktop.ui.body_diagram import BodyDiagram
-        from massage_desktop.ui.safety_check import SafetyCheck
-        from massage_desktop.ui.screensaver import ScreenSaverInhibitor
-        from massage_desktop.ui.session_flow import SessionFlow
-        from massage_desktop.ui.session_view import SessionView
-        from massage_desktop.ui.start_view import StartView
+        from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
+        from massage_desktop.ui.session.body_diagram import BodyDiagram
+        from massage_desktop.ui.session.flow import SessionFlow
+        from massage_desktop.ui.session.view import SessionView
+        from massage_desktop.ui.setup.safety_check import SafetyCheck
+        from massage_desktop.ui.setup.start_view import StartView
 
         diagram = BodyDiagram(theme=self._theme.current)
         self._theme.changed.connect(lambda name: setattr(diagram, "theme", name))
@@ -248,7 +248,7 @@ class Startup(QObject):
         return voice
 
     def _show_voice(self, prefs: Preferences, voice: Voice) -> None:
-        from massage_desktop.ui.voice_dialog import VoiceControls, open_voice_dialog
+        from massage_desktop.ui.voice.dialog import VoiceControls, open_voice_dialog
 
         if isinstance(voice, VoiceControls):
             open_voice_dialog(voice, prefs, self._window)
@@ -257,8 +257,8 @@ class Startup(QObject):
 
     def _make_session(self, choice: Choice, plan: Plan) -> SessionControls:
         from massage_desktop.engine import SpeechMode, SpeechTiming
-        from massage_desktop.ui.session_controller import SessionController
-        from massage_desktop.ui.voice_link import VoiceLink
+        from massage_desktop.ui.session.controller import SessionController
+        from massage_desktop.ui.voice.link import VoiceLink
 
         voice = self._voice
         speaking = voice is not None and voice.available
@@ -284,6 +284,6 @@ def _preview_speed(value: float | None) -> float:
 
 
 def _real_voice(prefs: Preferences, dirs: UserDirs, parent: QObject) -> Voice:
-    from massage_desktop.ui.voice_setup import voice_service
+    from massage_desktop.ui.voice.setup import voice_service
 
     return voice_service(prefs.settings, dirs, parent)

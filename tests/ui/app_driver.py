@@ -12,9 +12,9 @@ from massage_desktop.app import Startup
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.ui.keys import Action
 from massage_desktop.ui.main_window import MainWindow
-from massage_desktop.ui.safety_check import SafetyCheck
-from massage_desktop.ui.session_view import SessionView
-from massage_desktop.ui.start_view import StartView
+from massage_desktop.ui.session.view import SessionView
+from massage_desktop.ui.setup.safety_check import SafetyCheck
+from massage_desktop.ui.setup.start_view import StartView
 from massage_desktop.ui.theme import ThemeManager
 
 

@@ -14,7 +14,7 @@ from builders import FakeStep
 from massage_desktop.bodymap import Side, View
 from massage_desktop.diagram import PALETTES, Theme, svg_text
 from massage_desktop.protocol import Position
-from massage_desktop.ui.body_diagram import BodyDiagram
+from massage_desktop.ui.session.body_diagram import BodyDiagram
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

@@ -14,10 +14,10 @@ from window_fakes import FakeVoice
 
 from massage_desktop.store.children import Child, Children
 from massage_desktop.store.history import History, Outcome, SessionStart
-from massage_desktop.ui.age_input import ChildPicker
-from massage_desktop.ui.child_form import ChildForm
-from massage_desktop.ui.children_dialog import ChildrenDialog
-from massage_desktop.ui.start_view import StartView
+from massage_desktop.ui.records.child_form import ChildForm
+from massage_desktop.ui.records.children_dialog import ChildrenDialog
+from massage_desktop.ui.setup.age_input import ChildPicker
+from massage_desktop.ui.setup.start_view import StartView
 
 TODAY = date(2024, 6, 1)
 

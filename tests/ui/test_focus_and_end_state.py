@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from window_fakes import FakeController, show_active, three_steps
 
 from massage_desktop.store.settings import Settings, SettingsStore
-from massage_desktop.ui import unsettled
 from massage_desktop.ui.keys import Action, KeyMap
 from massage_desktop.ui.main_window import MainWindow
 from massage_desktop.ui.preferences import Preferences
-from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.session import unsettled
+from massage_desktop.ui.session.unsettled import CUES, Choice, UnsettledDialog
+from massage_desktop.ui.session.view import SessionView
 from massage_desktop.ui.theme import Look, ThemeManager
-from massage_desktop.ui.unsettled import CUES, Choice, UnsettledDialog
 
 SESSION_KEYS = (
     Qt.Key.Key_Space,

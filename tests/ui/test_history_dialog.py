@@ -15,7 +15,7 @@ from window_fakes import FakeVoice
 
 from massage_desktop.store.children import Child, Children
 from massage_desktop.store.history import History, Outcome, SessionStart, StepOutcome, StoredStep
-from massage_desktop.ui.history_dialog import HistoryDialog
+from massage_desktop.ui.records.history_dialog import HistoryDialog
 
 MORNING = datetime(2024, 5, 6, 9, 30, tzinfo=timezone(timedelta(hours=2)))
 

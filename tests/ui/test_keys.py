@@ -11,7 +11,7 @@ from window_fakes import FakeController, show_active, three_steps
 from massage_desktop.store.settings import Settings
 from massage_desktop.ui.key_dialog import KeyDialog
 from massage_desktop.ui.keys import Action, KeyMap, parse_key
-from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.session.view import SessionView
 
 
 def keys_of(keymap: KeyMap, action: Action) -> list[str]:

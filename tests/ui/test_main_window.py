@@ -10,10 +10,10 @@ from window_fakes import FakeController, FakeVoice, library
 from massage_desktop.plan import Plan
 from massage_desktop.ui.keys import KeyMap
 from massage_desktop.ui.main_window import MainWindow
-from massage_desktop.ui.safety_check import SafetyCheck
-from massage_desktop.ui.session_flow import SessionFlow
-from massage_desktop.ui.session_view import SessionView
-from massage_desktop.ui.start_view import Choice, StartView
+from massage_desktop.ui.session.flow import SessionFlow
+from massage_desktop.ui.session.view import SessionView
+from massage_desktop.ui.setup.safety_check import SafetyCheck
+from massage_desktop.ui.setup.start_view import Choice, StartView
 
 
 class FakeInhibitor(QObject):

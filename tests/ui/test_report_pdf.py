@@ -22,7 +22,7 @@ from massage_desktop.store.history import (
     StoredStep,
 )
 from massage_desktop.store.paths import UserDirs
-from massage_desktop.ui.report_pdf import render_pdf, report_document, write_report_pdf
+from massage_desktop.ui.records.report_pdf import render_pdf, report_document, write_report_pdf
 
 PRINTED = datetime(2024, 5, 6, 18, 0, tzinfo=timezone(timedelta(hours=2)))
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from window_fakes import protocol, show_active
 
 from massage_desktop.safety import HEADLINES, Verdict
-from massage_desktop.ui.checklist import condition_groups, preparation_items
-from massage_desktop.ui.safety_check import SafetyCheck
+from massage_desktop.ui.setup.checklist import condition_groups, preparation_items
+from massage_desktop.ui.setup.safety_check import SafetyCheck
 
 
 def check_for(qtbot: QtBot, protocol_id: str, age_weeks: float = 30.0) -> SafetyCheck:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
-from massage_desktop.ui.screensaver import ScreenSaverInhibitor
+from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
 
 SERVICE = Path(__file__).with_name("fake_screensaver.py")
 

@@ -21,7 +21,7 @@ from massage_desktop.engine import (
 )
 from massage_desktop.plan import Plan, PlannedStep
 from massage_desktop.script import build_prompts
-from massage_desktop.ui.session_controller import SessionController
+from massage_desktop.ui.session.controller import SessionController
 
 SILENT = SpeechTiming(words_per_s=math.inf, pad_s=0.0)
 

@@ -14,8 +14,8 @@ from window_fakes import FakeController, FakeVoice, show_active, three_steps
 from massage_desktop.store.history import History, SessionStart
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.ui.keys import KeyMap
-from massage_desktop.ui.session_note import history_note
-from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.session.note import history_note
+from massage_desktop.ui.session.view import SessionView
 
 
 @pytest.fixture

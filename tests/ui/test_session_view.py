@@ -14,8 +14,8 @@ from window_fakes import FakeController, make_plan, show_active, step, three_ste
 from massage_desktop.bodymap import Side
 from massage_desktop.plan import Plan
 from massage_desktop.ui.keys import Action, KeyMap
-from massage_desktop.ui.session_controller import SessionController
-from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.session.controller import SessionController
+from massage_desktop.ui.session.view import SessionView
 from massage_desktop.ui.theme import PALETTES, Look, ThemeManager
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

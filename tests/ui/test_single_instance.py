@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from massage_desktop.ui.single_instance import SingleInstance, server_name
+from massage_desktop.ui.desktop.single_instance import SingleInstance, server_name
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_fakes import library, protocol, show_active
 
-from massage_desktop.ui.age_input import ChildChoice
-from massage_desktop.ui.start_view import ID_ROLE, Choice, StartView
+from massage_desktop.ui.setup.age_input import ChildChoice
+from massage_desktop.ui.setup.start_view import ID_ROLE, Choice, StartView
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_course_advice_and_session_numbers_come_from_the_store(start: StartView)
 
 
 def test_ages_read_as_a_parent_says_them() -> None:
-    from massage_desktop.ui.age_input import age_words
+    from massage_desktop.ui.setup.age_input import age_words
 
     assert [age_words(w) for w in (1, 4, 26, 56, 104, 156, 120)] == [
         "1 week", "4 weeks", "6 months", "12 months", "2 years", "3 years", "27 months",
@@ -143,7 +143,7 @@ def test_ages_read_as_a_parent_says_them() -> None:
 
 def test_a_protocol_from_birth_says_so() -> None:
     from builders import shipped
-    from massage_desktop.ui.protocol_details import details_html, fit
+    from massage_desktop.ui.setup.protocol_details import details_html, fit
 
     assert "From birth to 3 years." in details_html(fit(shipped("tear-duct"), 6))
     assert "For ages 4 weeks to 12 months." in details_html(

@@ -17,14 +17,14 @@ from massage_desktop.app import EXIT_AFTER_PAINT
 from massage_desktop.store.history import History, Outcome
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.ui.keys import Action
-from massage_desktop.ui.session_view import SessionView
+from massage_desktop.ui.session.view import SessionView
 
 # What the window needs for its first paint; pydantic, the engine and speech must wait.
 FIRST_PAINT_MODULES = (
     "massage_desktop.app",
     "massage_desktop.store.paths",
     "massage_desktop.ui.main_window",
-    "massage_desktop.ui.single_instance",
+    "massage_desktop.ui.desktop.single_instance",
     "massage_desktop.ui.theme",
 )
 LATER = ("pydantic", "massage_desktop.plan", "massage_desktop.engine", "massage_desktop.speech")

@@ -9,9 +9,9 @@ from window_fakes import FakeController, make_plan, show_active, step, three_ste
 
 from massage_desktop.engine import Cue
 from massage_desktop.ui.keys import Action, KeyMap
-from massage_desktop.ui.session_controller import SessionController
-from massage_desktop.ui.session_view import SessionView
-from massage_desktop.ui.unsettled import CUES, SUGGEST_FINISH, Choice, UnsettledDialog
+from massage_desktop.ui.session.controller import SessionController
+from massage_desktop.ui.session.unsettled import CUES, SUGGEST_FINISH, Choice, UnsettledDialog
+from massage_desktop.ui.session.view import SessionView
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from massage_desktop.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from massage_desktop.speech.synth import VoiceInfo
 from massage_desktop.store.settings import Settings, SettingsStore
 from massage_desktop.ui.preferences import Preferences
-from massage_desktop.ui.voice_dialog import (
+from massage_desktop.ui.voice.dialog import (
     DEFAULT_VOICE,
     VoiceControls,
     VoiceDialog,

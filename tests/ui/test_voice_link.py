@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice, make_plan, step
 
 from massage_desktop.engine import Phase, SpeechMode, SpeechTiming
-from massage_desktop.ui.session_controller import SessionController
-from massage_desktop.ui.voice_link import VoiceLink
+from massage_desktop.ui.session.controller import SessionController
+from massage_desktop.ui.voice.link import VoiceLink
 
 
 def linked(voice: FakeVoice) -> SessionController:

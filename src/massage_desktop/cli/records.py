@@ -149,7 +149,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if session is None:
         print(f"massage-desktop: no session {args.session_id}", file=sys.stderr)
         return EXIT_INVALID
-    from massage_desktop.ui.report_pdf import ensure_gui_app, write_report_pdf
+    from massage_desktop.ui.records.report_pdf import ensure_gui_app, write_report_pdf
 
     _app = ensure_gui_app()  # kept alive while the PDF is laid out
     report = session_report(session, child, datetime.now().astimezone())

@@ -13,7 +13,7 @@ from massage_desktop.plan import Plan, PlannedStep
 
 
 class SessionControls(Protocol):
-    """What the session view needs of ui.session_controller.SessionController."""
+    """What the session view needs of ui.session.controller.SessionController."""
 
     @property
     def session_started(self) -> SignalInstance: ...

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.settings import Settings, SettingsStore, Theme
-from massage_desktop.ui.focus_return import return_focus_on_close
 from massage_desktop.ui.key_dialog import KeyDialog
 from massage_desktop.ui.keys import KeyMap
 from massage_desktop.ui.theme import Look
+from massage_desktop.ui.widgets.focus_return import return_focus_on_close
 
 if TYPE_CHECKING:
     from massage_desktop.speech.settings import VoiceSettings

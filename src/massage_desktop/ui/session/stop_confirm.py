@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.widgets.styled import button, label
 
 
 class StopConfirm(QFrame):

@@ -27,9 +27,9 @@ from massage_desktop.store.children import (
     age_weeks,
 )
 from massage_desktop.store.history import History
-from massage_desktop.ui.age_input import age_words
-from massage_desktop.ui.child_form import ChildForm
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.records.child_form import ChildForm
+from massage_desktop.ui.setup.age_input import age_words
+from massage_desktop.ui.widgets.styled import button, label
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
-from massage_desktop.ui.widgets import label
+from massage_desktop.ui.widgets.styled import label
 
 
 class BigCheck(QCheckBox):

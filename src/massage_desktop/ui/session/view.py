@@ -13,16 +13,16 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from massage_desktop.plan import Plan
 from massage_desktop.ui.keys import Action, KeyMap
 from massage_desktop.ui.ports import Diagram, SessionControls
-from massage_desktop.ui.session_actions import SessionActions
-from massage_desktop.ui.session_controls import ControlBar
-from massage_desktop.ui.session_note import SessionNote
-from massage_desktop.ui.session_progress import SessionProgress
-from massage_desktop.ui.step_panel import StepPanel
-from massage_desktop.ui.stop_confirm import StopConfirm
-from massage_desktop.ui.time_ring import TimeRing, clock_text
-from massage_desktop.ui.unsettled import UnsettledDialog
-from massage_desktop.ui.widgets import button, label
-from massage_desktop.ui.zone_words import ZoneWords
+from massage_desktop.ui.session.actions import SessionActions
+from massage_desktop.ui.session.buttons import ControlBar
+from massage_desktop.ui.session.note import SessionNote
+from massage_desktop.ui.session.progress import SessionProgress
+from massage_desktop.ui.session.step_panel import StepPanel
+from massage_desktop.ui.session.stop_confirm import StopConfirm
+from massage_desktop.ui.session.time_ring import TimeRing, clock_text
+from massage_desktop.ui.session.unsettled import UnsettledDialog
+from massage_desktop.ui.session.zone_words import ZoneWords
+from massage_desktop.ui.widgets.styled import button, label
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from massage_desktop.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from massage_desktop.speech.synth import VoiceInfo
-from massage_desktop.ui.focus_return import return_focus_on_close
-from massage_desktop.ui.tick_box import TickBox
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.widgets.focus_return import return_focus_on_close
+from massage_desktop.ui.widgets.styled import button, label
+from massage_desktop.ui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from massage_desktop.ui.preferences import Preferences

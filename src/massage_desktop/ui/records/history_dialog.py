@@ -26,9 +26,9 @@ from massage_desktop.store.atomic import StoreError, atomic_write_text
 from massage_desktop.store.children import Children
 from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
 from massage_desktop.store.history import History, Outcome, StoredSession
-from massage_desktop.ui.report_pdf import write_report_pdf
-from massage_desktop.ui.unsettled import CUES
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.records.report_pdf import write_report_pdf
+from massage_desktop.ui.session.unsettled import CUES
+from massage_desktop.ui.widgets.styled import button, label
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLay
 
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.history import History
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.widgets.styled import button, label
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from massage_desktop.bodymap import Side
 from massage_desktop.plan import PlannedStep
 from massage_desktop.ui.theme import BASE_PT
-from massage_desktop.ui.widgets import label
+from massage_desktop.ui.widgets.styled import label
 
 # Point sizes at normal type: (size, bold, italic) for each line.
 _SIZES = {

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from massage_desktop.ui.keys import LABELS, Action, KeyMap
-from massage_desktop.ui.widgets import button, repolish
+from massage_desktop.ui.widgets.styled import button, repolish
 
 # (action, words on the button, row, column, column span)
 _LAYOUT: tuple[tuple[Action, str, int, int, int], ...] = (

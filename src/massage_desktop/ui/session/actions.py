@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from massage_desktop.ui.keys import Action, KeyMap, install_shortcuts, remove_shortcuts
 from massage_desktop.ui.ports import SessionControls
-from massage_desktop.ui.stop_confirm import StopConfirm
-from massage_desktop.ui.unsettled import Choice, UnsettledDialog
+from massage_desktop.ui.session.stop_confirm import StopConfirm
+from massage_desktop.ui.session.unsettled import Choice, UnsettledDialog
 
 log = logging.getLogger(__name__)
 

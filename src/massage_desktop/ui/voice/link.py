@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer
 
 from massage_desktop.ui.ports import Voice
-from massage_desktop.ui.session_controller import SessionController
+from massage_desktop.ui.session.controller import SessionController
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from massage_desktop.conditions import Condition
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.safety import Screening, Verdict, screen
-from massage_desktop.ui.checklist import condition_groups, preparation_items
-from massage_desktop.ui.tick_box import TickBox
-from massage_desktop.ui.widgets import button, label, repolish
+from massage_desktop.ui.setup.checklist import condition_groups, preparation_items
+from massage_desktop.ui.widgets.styled import button, label, repolish
+from massage_desktop.ui.widgets.tick_box import TickBox
 
 log = logging.getLogger(__name__)
 

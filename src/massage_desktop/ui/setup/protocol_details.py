@@ -9,7 +9,7 @@ from html import escape
 
 from massage_desktop.plan import Plan, PlanRefused, plan
 from massage_desktop.protocol.models import Protocol
-from massage_desktop.ui.age_input import age_words
+from massage_desktop.ui.setup.age_input import age_words
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
+from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
 from massage_desktop.ui.main_window import MainWindow
 from massage_desktop.ui.ports import SessionControls, Voice
-from massage_desktop.ui.safety_check import SafetyCheck
-from massage_desktop.ui.screensaver import ScreenSaverInhibitor
-from massage_desktop.ui.session_view import SessionView
-from massage_desktop.ui.start_view import Choice, StartView
+from massage_desktop.ui.session.view import SessionView
+from massage_desktop.ui.setup.safety_check import SafetyCheck
+from massage_desktop.ui.setup.start_view import Choice, StartView
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_desktop.ui.focus_return import return_focus_on_close
-from massage_desktop.ui.widgets import button, label, repolish
+from massage_desktop.ui.widgets.focus_return import return_focus_on_close
+from massage_desktop.ui.widgets.styled import button, label, repolish
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ if TYPE_CHECKING:
     from massage_desktop.store.history import History
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.preferences import Preferences
-    from massage_desktop.ui.session_controller import SessionController
-    from massage_desktop.ui.session_flow import SessionFlow
-    from massage_desktop.ui.session_note import SaveNote
-    from massage_desktop.ui.start_view import Choice, StartView
+    from massage_desktop.ui.session.controller import SessionController
+    from massage_desktop.ui.session.flow import SessionFlow
+    from massage_desktop.ui.session.note import SaveNote
+    from massage_desktop.ui.setup.start_view import Choice, StartView
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class RecordsLink(QObject):
         """Fill the start view's child picker, with each child's last massage and course."""
         from massage_desktop.store.children import Children, age_weeks
         from massage_desktop.store.course import Course
-        from massage_desktop.ui.age_input import ChildChoice
+        from massage_desktop.ui.setup.age_input import ChildChoice
 
         if self._history is None:
             return
@@ -100,7 +100,7 @@ class RecordsLink(QObject):
     def record(self, controller: SessionController, plan: Plan, choice: Choice) -> SaveNote | None:
         """Record the session as it happens; returns how to save its note (None: not recorded)."""
         from massage_desktop.store.recorder import Recorder
-        from massage_desktop.ui.session_note import history_note
+        from massage_desktop.ui.session.note import history_note
 
         history = self._history
         if history is None:
@@ -116,7 +116,7 @@ class RecordsLink(QObject):
         return history_note(history, lambda: recorder.session_id)
 
     def _show_children(self, start: StartView) -> None:
-        from massage_desktop.ui.children_dialog import open_children_dialog
+        from massage_desktop.ui.records.children_dialog import open_children_dialog
 
         assert self._history is not None
         last = self._prefs.settings.last_child_id
@@ -124,7 +124,7 @@ class RecordsLink(QObject):
         dialog.children_changed.connect(lambda: self.offer_children(start, last))
 
     def _show_history(self) -> None:
-        from massage_desktop.ui.history_dialog import open_history_dialog
+        from massage_desktop.ui.records.history_dialog import open_history_dialog
 
         assert self._history is not None
         open_history_dialog(self._history, self._window)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from massage_desktop.conditions import CONDITIONS
 from massage_desktop.store.children import MAX_NAME, STANDING_CONDITIONS, Child
-from massage_desktop.ui.tick_box import TickBox
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.widgets.styled import button, label
+from massage_desktop.ui.widgets.tick_box import TickBox
 
 log = logging.getLogger(__name__)
 

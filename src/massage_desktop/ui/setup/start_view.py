@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from massage_desktop.protocol.models import Protocol
-from massage_desktop.ui.age_input import AgeInput, ChildChoice, ChildPicker
-from massage_desktop.ui.protocol_details import Fit, details_html, fit, summary_line
-from massage_desktop.ui.widgets import button, label
+from massage_desktop.ui.setup.age_input import AgeInput, ChildChoice, ChildPicker
+from massage_desktop.ui.setup.protocol_details import Fit, details_html, fit, summary_line
+from massage_desktop.ui.widgets.styled import button, label
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole

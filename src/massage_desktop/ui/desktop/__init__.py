@@ -1,0 +1,1 @@
+"""The program's place on the desktop: one instance per data folder, the screen kept awake."""

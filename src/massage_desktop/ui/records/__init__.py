@@ -1,0 +1,1 @@
+"""The records in the window: children, the session history, reports and their wiring."""

@@ -1,0 +1,1 @@
+"""The session itself: the controller on Qt timers and the view that follows it."""

@@ -1,0 +1,1 @@
+"""Before a session: who it is for, which massage, and the safety check."""

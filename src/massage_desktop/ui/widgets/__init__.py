@@ -1,0 +1,1 @@
+"""Small widgets and helpers that the views share."""
