@@ -11,9 +11,10 @@ setup:
 run: setup
 	$(VENV)/bin/massage-desktop $(ARGS)
 
-lint: setup
+lint: setup  # format, lint rules, and the import contracts (layers) in pyproject.toml
 	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: setup
 	$(VENV)/bin/mypy
