@@ -22,7 +22,19 @@ COUNT = "four of ten"
 LATER_COUNT = "five of ten"
 RHYME = "Hickory dickory dock."
 HALFWAY = "Halfway."
-TEXTS = [INSTRUCTION, OTHER_INSTRUCTION, COUNT, LATER_COUNT, RHYME, HALFWAY, TEST_SENTENCE]
+TEN_LEFT = "Ten seconds left."
+WELCOME = "Let's begin."
+TEXTS = [
+    INSTRUCTION,
+    OTHER_INSTRUCTION,
+    COUNT,
+    LATER_COUNT,
+    RHYME,
+    HALFWAY,
+    TEN_LEFT,
+    WELCOME,
+    TEST_SENTENCE,
+]
 
 
 class Recorder:
@@ -94,7 +106,7 @@ def test_an_instruction_cuts_a_count_at_once(service: VoiceService, player: Fake
 
 @pytest.mark.parametrize(
     ("first", "second", "kind"),
-    [(COUNT, LATER_COUNT, "count"), (INSTRUCTION, OTHER_INSTRUCTION, PromptKind.INSTRUCTION)],
+    [(COUNT, LATER_COUNT, "count"), (HALFWAY, TEN_LEFT, PromptKind.HALFWAY)],
 )
 def test_the_newer_of_two_equal_lines_wins(
     service: VoiceService, player: FakePlayer, first: str, second: str, kind: str
@@ -109,6 +121,39 @@ def test_the_newer_of_two_equal_lines_wins(
         ("started", second),
         ("ended", second),
     ]
+
+
+def test_leads_due_together_are_each_heard_in_order(
+    service: VoiceService, player: FakePlayer
+) -> None:
+    record = Recorder(service)
+    playing(service, player, WELCOME, PromptKind.WELCOME)
+    assert service.say(HALFWAY, PromptKind.HALFWAY)
+    assert service.say(INSTRUCTION, PromptKind.INSTRUCTION)
+    assert service.say(OTHER_INSTRUCTION, PromptKind.SIDE_SWITCH)
+    for _ in range(3):
+        player.end()
+        player.begin()
+    player.end()
+    assert record.events == [
+        ("started", WELCOME),
+        ("ended", WELCOME),
+        ("started", INSTRUCTION),
+        ("ended", INSTRUCTION),
+        ("started", OTHER_INSTRUCTION),
+        ("ended", OTHER_INSTRUCTION),
+        ("started", HALFWAY),
+        ("ended", HALFWAY),
+    ]
+
+
+def test_a_skip_drops_the_leads_still_waiting(service: VoiceService, player: FakePlayer) -> None:
+    record = Recorder(service)
+    playing(service, player, WELCOME, PromptKind.WELCOME)
+    assert service.say(INSTRUCTION, PromptKind.INSTRUCTION)
+    service.skip()
+    assert record.events == [("started", WELCOME), ("dropped", INSTRUCTION), ("cut", WELCOME)]
+    assert not service.speaking
 
 
 def test_a_cue_waits_for_the_instruction_then_plays(

@@ -61,7 +61,7 @@ def test_counting_aloud_adds_one_to_n_for_each_counted_step(long_plan: Plan) -> 
         (Rank.CUE, Rank.LEAD, Decision.WAIT),
         (Rank.CUE, Rank.CUE, Decision.PLAY),
         (Rank.LEAD, Rank.BEAT, Decision.PLAY),
-        (Rank.LEAD, Rank.LEAD, Decision.PLAY),
+        (Rank.LEAD, Rank.LEAD, Decision.WAIT),
     ],
 )
 def test_the_priority_rule(new: Rank, playing: Rank | None, decision: Decision) -> None:

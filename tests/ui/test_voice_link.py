@@ -54,8 +54,20 @@ def test_pausing_silences_the_voice(qtbot: QtBot) -> None:
     voice = FakeVoice()
     controller = linked(voice)
     controller.start()
+    before = voice.skips
     controller.pause()
-    assert voice.skips == 1
+    assert voice.skips == before + 1
+    controller.stop("done")
+
+
+def test_a_step_change_silences_what_the_last_step_had_to_say(qtbot: QtBot) -> None:
+    voice = FakeVoice()
+    controller = linked(voice)
+    controller.start()
+    assert voice.skips == 1  # the first step clears the air too
+    controller.next()
+    assert voice.skips == 2
+    assert voice.said[-1] == ("Stroke the arm gently (arm-stroking).", "instruction")
     controller.stop("done")
 
 

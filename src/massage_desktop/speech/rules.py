@@ -6,7 +6,9 @@ Every line has a rank:
 - BEAT: RHYME lines and spoken counts ("four of ten"), tied to the stroke's rhythm.
 
 When a line is due while another is playing (or still rendering):
-- a line of the same or a higher rank cuts the playing one at once: the newer one wins;
+- a LEAD waits for a playing LEAD to end: a step opens with several (the welcome, the
+  instruction, a change of side), all due at once, and each is heard whole, in order;
+- otherwise a line of the same or a higher rank cuts the playing one at once: the newer wins;
 - a lower-ranked CUE waits for the playing line to end, then plays if it is at most
   MAX_WAIT_S late (only the newest waiting cue is kept); otherwise it is dropped;
 - a lower-ranked BEAT is dropped: a count or rhyme line spoken late is off the beat.
@@ -59,6 +61,8 @@ def rank_of(kind: str) -> Rank:
 
 def decide(new: Rank, playing: Rank | None) -> Decision:
     """What to do with a line of rank `new` while a line of rank `playing` (or none) plays."""
+    if new is Rank.LEAD and playing is Rank.LEAD:
+        return Decision.WAIT
     if playing is None or new >= playing:
         return Decision.PLAY
     return Decision.WAIT if new is Rank.CUE else Decision.DROP

@@ -37,9 +37,10 @@ class Line:
 class LineSpeaker(QObject):
     """Plays each line from the cache, or asks for it to be rendered and plays it when it comes.
 
-    A line is current from `say` until it ends; at most one lesser cue waits behind it (see
-    `massage_desktop.speech.rules`). `skip` bumps the generation: a rendering that arrives for
-    an older generation, or for a line no longer current, is never played.
+    A line is current from `say` until it ends; behind it wait the leads still to say, in order,
+    then at most one lesser cue (see `massage_desktop.speech.rules`). `skip` bumps the
+    generation: a rendering that arrives for an older generation, or for a line no longer
+    current, is never played.
 
     Signals:
         started(str, str): text and kind of the line that reached the playing state.
@@ -69,7 +70,7 @@ class LineSpeaker(QObject):
         self._serials = itertools.count(1)
         self._generation = 0
         self._current: Line | None = None
-        self._waiting: Line | None = None
+        self._waiting: list[Line] = []
         self._failed_texts: set[str] = set()
         player.started.connect(self._on_player_started)
         player.finished.connect(self._on_player_finished)
@@ -96,9 +97,7 @@ class LineSpeaker(QObject):
             self._drop(line)
             return False
         if decision is Decision.WAIT:
-            if self._waiting is not None:
-                self._drop(self._waiting)
-            self._waiting = line
+            self._queue(line)
             return True
         self._cut_current()
         self._begin(line)
@@ -107,9 +106,9 @@ class LineSpeaker(QObject):
     def skip(self) -> None:
         """Fall silent at once and bump the generation."""
         self._generation += 1
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None:
-            self._drop(waiting)
+        waiting, self._waiting = self._waiting, []
+        for line in waiting:
+            self._drop(line)
         self._cut_current()
 
     def mark_failed(self, text: str, message: str) -> None:
@@ -160,14 +159,25 @@ class LineSpeaker(QObject):
         log.debug("not saying %r (%s)", line.text, line.kind)
         self.dropped.emit(line.text, line.kind)
 
-    def _after_line(self) -> None:
-        line, self._waiting = self._waiting, None
-        if line is None:
+    def _queue(self, line: Line) -> None:
+        """Leads wait in the order they came, ahead of the one newest waiting cue."""
+        leads = [w for w in self._waiting if w.rank is Rank.LEAD]
+        cues = [w for w in self._waiting if w.rank is not Rank.LEAD]
+        if line.rank is Rank.LEAD:
+            self._waiting = [*leads, line, *cues]
             return
-        fresh = line.generation == self._generation
-        if fresh and still_worth_saying(self._clock() - line.due):
-            self._begin(line)
-        else:
+        for stale in cues:
+            self._drop(stale)
+        self._waiting = [*leads, line]
+
+    def _after_line(self) -> None:
+        while self._waiting:
+            line = self._waiting.pop(0)
+            fresh = line.generation == self._generation
+            timely = line.rank is Rank.LEAD or still_worth_saying(self._clock() - line.due)
+            if fresh and timely:
+                self._begin(line)
+                return
             self._drop(line)
 
     def _ended(self, token: int) -> Line | None:

@@ -51,7 +51,10 @@ class VoiceLink(QObject):
 
     def _on_step_started(self, _index: int) -> None:
         self._opening, self._pending = True, []
-        self._voice.chime()  # soft, on its own player: it never cuts the instruction
+        # What the last step still had to say is over (forget it first, so its end is not
+        # taken for the end of this step's opening); the chime has its own player.
+        self._voice.skip()
+        self._voice.chime()
 
     def _on_beat(self, number: int, total: int) -> None:
         self._voice.say_count(number, total)  # only when counting aloud is on
