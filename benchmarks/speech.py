@@ -12,6 +12,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def latencies_ms(service: VoiceService, texts: list[str]) -> list[float]:
     out: list[float] = []
     for text in texts:
         asked = time.perf_counter()
-        wait_for(service.prompt_started, lambda t=text: service.say(t, PromptKind.INSTRUCTION))
+        wait_for(service.prompt_started, partial(service.say, text, PromptKind.INSTRUCTION))
         out.append((time.perf_counter() - asked) * 1000)
         service.skip()
     return out

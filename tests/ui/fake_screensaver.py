@@ -21,8 +21,9 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-@ClassInfo({"D-Bus Interface": SERVICE})
-class Saver(QObject):
+# PySide6's stubs describe ClassInfo as a plain class, not the decorator factory it is.
+@ClassInfo({"D-Bus Interface": SERVICE})  # type: ignore[call-arg]
+class Saver(QObject):  # type: ignore[operator]
     """Hands out cookies and reports calls and clients leaving."""
 
     def __init__(self) -> None:
@@ -51,7 +52,8 @@ def main() -> int:
     app = QCoreApplication(sys.argv[:1])
     bus = QDBusConnection.connectToBus(sys.argv[1], "fake-screensaver")
     saver = Saver()
-    bus.connect(
+    # The stubs want the slot as bytes; PySide6 takes the str that SLOT() gives, as here.
+    bus.connect(  # type: ignore[call-overload]
         "org.freedesktop.DBus",
         "/org/freedesktop/DBus",
         "org.freedesktop.DBus",

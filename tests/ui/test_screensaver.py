@@ -54,6 +54,7 @@ def bus() -> Iterator[tuple[str, Lines]]:
     )
     lines = Lines(service)
     try:
+        assert service.stdout is not None
         assert select.select([service.stdout], [], [], 30)[0], "the stand-in did not start"
         assert lines.poll()[:1] == ["ready"]
         yield address, lines

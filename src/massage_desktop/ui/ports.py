@@ -1,4 +1,4 @@
-"""The faces of the collaborators the window uses: the session controller and the diagram.
+"""The faces of the collaborators the window uses: session controller, diagram, voice, inhibitor.
 
 The views depend on these protocols, not on the classes, so tests drive them with fakes.
 """
@@ -81,3 +81,10 @@ class Voice(Protocol):
     def chime(self) -> bool: ...
     def skip(self) -> None: ...
     def close(self) -> None: ...
+
+
+class Inhibitor(Protocol):
+    """What the session flow needs of desktop.screensaver.ScreenSaverInhibitor."""
+
+    def inhibit(self, reason: str) -> None: ...
+    def release(self) -> None: ...

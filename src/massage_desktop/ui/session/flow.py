@@ -13,9 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
-from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
 from massage_desktop.ui.main_window import MainWindow
-from massage_desktop.ui.ports import SessionControls, Voice
+from massage_desktop.ui.ports import Inhibitor, SessionControls, Voice
 from massage_desktop.ui.session.view import SessionView
 from massage_desktop.ui.setup.safety_check import SafetyCheck
 from massage_desktop.ui.setup.start_view import Choice, StartView
@@ -45,7 +44,7 @@ class SessionFlow(QObject):
         window: MainWindow,
         views: tuple[StartView, SafetyCheck, SessionView],
         make_session: SessionFactory,
-        inhibitor: ScreenSaverInhibitor,
+        inhibitor: Inhibitor,
         speed: float = 1.0,
     ) -> None:
         super().__init__(window)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from massage_desktop.ui.widgets.styled import button, label
 
@@ -51,7 +51,7 @@ class StopConfirm(QFrame):
         """The Keep going button."""
         return self._keep
 
-    def stop_button(self) -> QWidget:
+    def stop_button(self) -> QPushButton:
         """The Stop the session button."""
         return self._stop
 
