@@ -12,8 +12,8 @@ import statistics
 import sys
 import tempfile
 import time
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
