@@ -12,6 +12,8 @@ from massage_desktop.protocol.checks import effective_min_age
 from massage_desktop.protocol.models import Position, Protocol, Ramp, Sides, Stage, Step
 from massage_desktop.safety import Screening, Verdict, screen
 from massage_desktop.script import Prompt, build_prompts
+from massage_desktop.strokes.derive import step_path
+from massage_desktop.strokes.path import StrokePath
 from massage_desktop.techniques import TECHNIQUES
 
 WEEKS_PER_MONTH = 52 / 12
@@ -64,6 +66,7 @@ class PlannedStep:
     cautions: tuple[str, ...] = ()
     closing: bool = False
     prompts: tuple[Prompt, ...] = ()
+    path: StrokePath | None = None  # the hand's way on the diagram; None when nothing moves
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +230,7 @@ def _planned(step: Step, stage: str, side: Side, pid: str) -> PlannedStep:
         instruction=step.instruction,
         rhyme=step.rhyme,
         cautions=step.cautions,
+        path=step_path(step, side),
     )
 
 

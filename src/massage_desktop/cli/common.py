@@ -83,6 +83,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                 "instruction": s.instruction,
                 "rhyme": s.rhyme,
                 "closing": s.closing,
+                "path": s.path.as_json() if s.path is not None else None,
                 "prompts": [
                     {"at_s": p.at_s, "text": p.text, "kind": p.kind.value} for p in s.prompts
                 ],

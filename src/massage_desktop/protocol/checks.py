@@ -28,6 +28,7 @@ def check(protocol: Protocol) -> list[tuple[Loc, str]]:
         *_check_steps(protocol),
         *_check_ends(protocol),
         *_check_conditions(protocol),
+        *_check_paths(protocol),
     ]
 
 
@@ -143,3 +144,16 @@ def _check_conditions(protocol: Protocol) -> Iterator[tuple[Loc, str]]:
     for k, cid in enumerate(protocol.waives):
         if CONDITIONS[cid].scope is not Scope.GENERAL:
             yield ("waives", k), f"{cid!r} is a protocol rule; only general conditions are waived"
+
+
+def _check_paths(protocol: Protocol) -> Iterator[tuple[Loc, str]]:
+    """Each step's stroke path stays in its drawing, off never-zones, and goes its way."""
+    # Imported here: strokes reads the body diagrams, which import this package's models.
+    from massage_desktop.strokes.rules import path_problems
+
+    for loc, step in _walk(protocol):
+        for problem in path_problems(step):
+            if step.path is None:
+                yield (*loc, "direction"), f"{problem} (the path drawn from the step; give a path)"
+            else:
+                yield (*loc, "path"), problem

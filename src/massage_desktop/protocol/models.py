@@ -20,6 +20,7 @@ from pydantic import (
 
 from massage_desktop.bodymap import ZONES
 from massage_desktop.conditions import CONDITIONS
+from massage_desktop.protocol.stroke_field import StepPath
 from massage_desktop.rhymes import RHYMES
 from massage_desktop.techniques import TECHNIQUES
 
@@ -136,6 +137,8 @@ class Step(Model):
     max_age_weeks: NonNegativeInt | None = None
     cautions: tuple[Text, ...] = ()
     priority: int = Field(default=2, ge=1, le=3)
+    # The stroke drawn on the diagram, when the one drawn from the step will not do.
+    path: StepPath | None = None
 
     @model_validator(mode="after")
     def _timed_one_way(self) -> Step:

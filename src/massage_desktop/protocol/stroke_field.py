@@ -1,0 +1,32 @@
+"""The optional `path` of a protocol step: a stroke written out, or "none" when nothing moves."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Coordinate = Annotated[float, Field(ge=-10_000, le=10_000)]
+
+
+class PathOverride(BaseModel):
+    """A stroke path written in the protocol file instead of the one drawn from the step.
+
+    Points are in the step's drawing, measured from the top-left corner of its viewBox (as
+    `plan --json` prints them), for the baby's left side; the right side is their mirror image.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    points: tuple[tuple[Coordinate, Coordinate], ...] = Field(min_length=2)
+    closed: bool = False
+    both_hands: bool | None = None
+
+    @model_validator(mode="after")
+    def _enough_for_a_loop(self) -> PathOverride:
+        if self.closed and len(self.points) < 3:
+            raise ValueError("a closed path needs at least 3 points")
+        return self
+
+
+StepPath = PathOverride | Literal["none"]
