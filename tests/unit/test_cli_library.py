@@ -170,3 +170,30 @@ def test_opening_the_window_imports_no_command_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['massage_desktop', 'massage_desktop.cli']"
+
+
+def test_plan_json_gives_each_step_its_path_in_the_drawings_own_coordinates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "plan", "colic-constipation", "--age-weeks", "10", "--json")
+    steps = {s["id"]: s for s in json.loads(out)["steps"]}
+    assert code == 0
+    circle = steps["tummy-clockwise"]["path"]
+    assert set(circle) == {"view", "viewbox", "points", "closed", "both_hands"}
+    assert (circle["view"], circle["viewbox"], circle["closed"]) == ("front", [440, 620], True)
+    assert all(0 <= x <= 440 and 0 <= y <= 620 for x, y in circle["points"])
+    assert len(circle["points"]) >= 24
+    u = steps["upside-down-u"]["path"]
+    assert u["closed"] is False
+    assert u["points"][0][0] < 220 < u["points"][-1][0]  # the drawing's middle is x = 220 here
+    assert steps["knees-to-tummy"]["path"] is None  # the hands hold the legs: nothing to follow
+
+
+def test_plan_json_paths_of_a_left_then_right_step_are_mirror_images(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "plan", "general-strengthening", "--age-months", "7", "--json")
+    steps = {s["id"]: s for s in json.loads(out)["steps"]}
+    left, right = steps["arm-stroking.left"]["path"], steps["arm-stroking.right"]["path"]
+    mirrored = [c for x, y in left["points"] for c in (440 - x, y)]
+    assert mirrored == pytest.approx([c for point in right["points"] for c in point], abs=0.11)

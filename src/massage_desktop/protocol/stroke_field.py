@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 Coordinate = Annotated[float, Field(ge=-10_000, le=10_000)]
 
@@ -29,4 +29,18 @@ class PathOverride(BaseModel):
         return self
 
 
-StepPath = PathOverride | Literal["none"]
+def _kind(value: Any) -> str | None:
+    if value == "none":
+        return "none"
+    return "table" if isinstance(value, dict | PathOverride) else None
+
+
+# "none", or a table of points; anything else gets one plain message, not one per kind.
+StepPath = Annotated[
+    Annotated[Literal["none"], Tag("none")] | Annotated[PathOverride, Tag("table")],
+    Discriminator(
+        _kind,
+        custom_error_type="path",
+        custom_error_message='write "none", or a table such as { points = [[x, y], [x, y]] }',
+    ),
+]

@@ -10,6 +10,7 @@ from typing import Final
 
 Point = tuple[float, float]
 Polyline = tuple[Point, ...]
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 EPSILON: Final = 1e-9
 
@@ -176,7 +177,7 @@ def centroid(points: Sequence[Point]) -> Point:
     return (sum(p[0] for p in points) / n, sum(p[1] for p in points) / n)
 
 
-def bounds(points: Sequence[Point]) -> tuple[float, float, float, float]:
+def bounds(points: Sequence[Point]) -> Box:
     """(left, top, right, bottom)."""
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     return (min(xs), min(ys), max(xs), max(ys))
@@ -204,9 +205,11 @@ def _orient(a: Point, b: Point, c: Point) -> float:
     return 0.0 if abs(value) < EPSILON else value
 
 
-def polyline_enters(points: Sequence[Point], polygon: Sequence[Point], closed: bool) -> bool:
-    """Whether the polyline touches the inside or the edge of `polygon` anywhere."""
-    box = bounds(polygon)
+def polyline_enters(
+    points: Sequence[Point], polygon: Sequence[Point], closed: bool, box: Box | None = None
+) -> bool:
+    """Whether the polyline touches the inside or the edge of `polygon` (bounded by `box`)."""
+    box = box or bounds(polygon)
     if not _boxes_meet(bounds(points), box):
         return False
     path = [*points, points[0]] if closed else list(points)
@@ -233,9 +236,9 @@ def mirror_x(points: Sequence[Point], axis: float) -> Polyline:
     return tuple((2 * axis - x, y) for x, y in points)
 
 
-def near(p: Point, polygon: Sequence[Point], margin: float) -> bool:
-    """Whether `p` is inside `polygon` or within `margin` of its edge."""
-    left, top, right, bottom = bounds(polygon)
+def near(p: Point, polygon: Sequence[Point], margin: float, box: Box | None = None) -> bool:
+    """Whether `p` is inside `polygon` or within `margin` of its edge (`box`: its bounds)."""
+    left, top, right, bottom = box or bounds(polygon)
     if not (left - margin <= p[0] <= right + margin and top - margin <= p[1] <= bottom + margin):
         return False
     if inside(p, polygon):

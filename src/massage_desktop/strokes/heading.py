@@ -71,6 +71,8 @@ _PLACES: Final[tuple[tuple[str, str], ...]] = (
     ("side", "side"),
     ("edges", "side"),
     ("edge", "side"),
+    ("top", "top"),
+    ("bottom", "bottom"),
 )
 _PLACE_RE: Final = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in _PLACES) + r")\b")
 _PLACE_OF: Final = dict(_PLACES)

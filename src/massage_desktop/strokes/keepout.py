@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from massage_desktop.bodymap import ZONES, View, element_ids, zone
-from massage_desktop.strokes.geometry import Point, Polyline, bounds, near, polyline_enters
+from massage_desktop.strokes.geometry import Box, Point, Polyline, bounds, near, polyline_enters
 from massage_desktop.strokes.shapes import smooth
 from massage_desktop.strokes.svg_shapes import drawing
 
@@ -19,12 +20,19 @@ NUDGE_SPREAD: Final = 6  # points either side that share a bend, so it stays smo
 
 @dataclass(frozen=True, slots=True)
 class KeepOut:
-    """A zone a path must not touch on its drawing, and why."""
+    """A zone a path must not touch on its drawing, and why (with the bounds of its parts)."""
 
     zone_id: str
     polygons: tuple[Polyline, ...]
     why: str
-    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    boxes: tuple[Box, ...]
+    box: Box
+
+    @staticmethod
+    def of(zone_id: str, polygons: tuple[Polyline, ...], why: str) -> KeepOut:
+        """A keep-out zone with its bounds worked out once."""
+        whole = bounds([p for poly in polygons for p in poly])
+        return KeepOut(zone_id, polygons, why, tuple(bounds(poly) for poly in polygons), whole)
 
     def touches(self, p: Point, margin: float = CLEARANCE) -> bool:
         """Whether `p` is inside the zone or closer than `margin` to it."""
@@ -33,13 +41,19 @@ class KeepOut:
             left - margin <= p[0] <= right + margin and top - margin <= p[1] <= bottom + margin
         ):
             return False
-        return any(near(p, poly, margin) for poly in self.polygons)
+        return any(
+            near(p, poly, margin, b) for poly, b in zip(self.polygons, self.boxes, strict=True)
+        )
 
     def crossed_by(self, points: Sequence[Point], closed: bool) -> bool:
         """Whether the polyline enters the zone anywhere."""
-        return any(polyline_enters(points, poly, closed) for poly in self.polygons)
+        return any(
+            polyline_enters(points, poly, closed, b)
+            for poly, b in zip(self.polygons, self.boxes, strict=True)
+        )
 
 
+@cache
 def never_zones(view: View, technique: str) -> tuple[KeepOut, ...]:
     """The zones of `view` never massaged, and those `technique` must never touch."""
     ids = [z.id for z in ZONES.values() if view in z.views and z.never]
@@ -47,7 +61,8 @@ def never_zones(view: View, technique: str) -> tuple[KeepOut, ...]:
     return _keep_outs(view, {zid: zone(zid).why for zid in ids})
 
 
-def avoided(view: View, avoid: Iterable[str]) -> tuple[KeepOut, ...]:
+@cache
+def avoided(view: View, avoid: tuple[str, ...]) -> tuple[KeepOut, ...]:
     """The step's own `avoid` zones, which a drawn path goes round where it can."""
     return _keep_outs(view, {zid: f"the step keeps off the {zone(zid).label}" for zid in avoid})
 
@@ -58,7 +73,7 @@ def _keep_outs(view: View, wanted: dict[str, str]) -> tuple[KeepOut, ...]:
     for zid, why in wanted.items():
         polys = tuple(p for e in element_ids(zid) if e in shapes for p in shapes[e].polygons)
         if polys:
-            out.append(KeepOut(zid, polys, why, bounds([p for poly in polys for p in poly])))
+            out.append(KeepOut.of(zid, polys, why))
     return tuple(out)
 
 
@@ -68,8 +83,8 @@ def blocked(points: Sequence[Point], blocks: Sequence[KeepOut], closed: bool) ->
 
 
 def bend_round(points: Polyline, blocks: Sequence[KeepOut]) -> Polyline:
-    """The line pushed sideways, smoothly, wherever it runs into one of `blocks`."""
-    pts = list(points)
+    """The line stopped short of `blocks` at its ends, and pushed round them in between."""
+    pts = _trim_ends(points, blocks)
     for _ in range(3):
         normals = _normals(pts)
         shifts = [_shift(p, n, blocks) for p, n in zip(pts, normals, strict=True)]
@@ -81,6 +96,15 @@ def bend_round(points: Polyline, blocks: Sequence[KeepOut]) -> Polyline:
         ]
         pts = list(smooth(pts))
     return tuple(pts)
+
+
+def _trim_ends(points: Polyline, blocks: Sequence[KeepOut]) -> list[Point]:
+    good = [not any(b.touches(p) for b in blocks) for p in points]
+    if not any(good):
+        return list(points)
+    first = good.index(True)
+    last = len(good) - 1 - good[::-1].index(True)
+    return list(points[first : last + 1])
 
 
 def _shift(p: Point, normal: Point, blocks: Sequence[KeepOut]) -> float:

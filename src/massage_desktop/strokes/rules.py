@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from massage_desktop.bodymap import View, zone
@@ -20,17 +21,18 @@ MIN_RISE: Final = 4.0  # drawing units a stroke must go up (or down) to count as
 SLACK: Final = 1.0
 
 
-def path_problems(step: Step) -> list[str]:
-    """What is wrong with the step's path (written or drawn from the step); [] when all is well."""
+@lru_cache(maxsize=512)
+def path_problems(step: Step) -> tuple[str, ...]:
+    """What is wrong with the step's path (written or drawn from the step); () when all is well."""
     path = left_path(step)
     if path is None:
-        return []
+        return ()
     heading = heading_of(step)
-    return [
+    return (
         *_outside(path),
         *_crossings(path, step.technique),
         *direction_problems(path, heading, route_of(step, path.view, heading)),
-    ]
+    )
 
 
 def _outside(path: StrokePath) -> Iterator[str]:
