@@ -166,12 +166,14 @@ class Startup(QObject):
         prefs = Preferences(store, loaded.settings, self)
         s = loaded.settings
         self._theme.apply(prefs.look)
-        self._window.set_options(s.large_type, s.theme.value == "high-contrast", s.always_on_top)
+        high_contrast = s.theme.value == "high-contrast"
+        self._window.set_options(s.large_type, high_contrast, s.always_on_top, s.reduce_motion)
         self._window.set_keys(prefs.keymap)
         w = self._window
         w.large_type_toggled.connect(prefs.set_large_type)
         w.high_contrast_toggled.connect(prefs.set_high_contrast)
         w.always_on_top_toggled.connect(prefs.set_always_on_top)
+        w.reduce_motion_toggled.connect(prefs.set_reduce_motion)
         w.keys_requested.connect(lambda: prefs.edit_keys(w))
         prefs.look_changed.connect(self._theme.apply)
         prefs.keys_changed.connect(w.set_keys)
@@ -192,6 +194,8 @@ class Startup(QObject):
         self._theme.changed.connect(lambda name: setattr(diagram, "theme", name))
         session = self._session_view = SessionView(prefs.keymap, diagram)
         prefs.keys_changed.connect(session.set_keys)
+        session.set_reduce_motion(prefs.settings.reduce_motion)
+        prefs.reduce_motion_changed.connect(session.set_reduce_motion)
         start = StartView()
         views = (start, SafetyCheck(), session)
         inhibitor = ScreenSaverInhibitor(parent=self)

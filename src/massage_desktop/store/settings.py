@@ -80,6 +80,7 @@ class Settings(BaseModel):
     theme: Theme = Theme.SYSTEM
     large_type: bool = False
     always_on_top: bool = False
+    reduce_motion: bool = False  # the stroke path's arrows without the moving dot, no fades
     last_child_id: int | None = None
 
     @field_validator("keys")

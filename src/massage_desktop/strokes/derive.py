@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 POINT_LOOP: Final = 11.0  # the small circle round an acupressure point
 MIN_LOOP: Final = 7.0
-LOOP_SHARE: Final = 0.55  # a zone's circle, as a share of the zone's own size
+LOOP_SHARE: Final = 0.62  # a zone's circle, as a share of the zone's own size
 FINGER_LOOP: Final = 6.0  # circles made while moving along a line
 
 

@@ -12,9 +12,9 @@ from massage_desktop.diagram import SVG_NS, Theme
 from massage_desktop.strokes.geometry import Point
 from massage_desktop.strokes.path import Arrow, StrokePath
 
-LINE_WIDTH: Final = 3.5
-ARROW_SIZE: Final = 11.0
-OUTLINE_WIDTH: Final = 2.0
+LINE_WIDTH: Final = 5.0
+ARROW_SIZE: Final = 18.0
+OUTLINE_WIDTH: Final = 2.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         large_type_toggled(bool): the user switched large type.
         high_contrast_toggled(bool): the user switched high contrast.
         always_on_top_toggled(bool): the user switched always on top.
+        reduce_motion_toggled(bool): the user switched reduce motion.
         keys_requested(): the user wants to change the keys.
         voice_requested(): the user wants to change the voice.
         children_requested(): the user wants to see or change the saved children.
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
     large_type_toggled = Signal(bool)
     high_contrast_toggled = Signal(bool)
     always_on_top_toggled = Signal(bool)
+    reduce_motion_toggled = Signal(bool)
     keys_requested = Signal()
     voice_requested = Signal()
     children_requested = Signal()
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             ("large_type", "&Large type", self._on_large_type_toggled),
             ("high_contrast", "&High contrast", self._on_high_contrast_toggled),
             ("always_on_top", "Always on &top", self._on_always_on_top_toggled),
+            ("reduce_motion", "Reduce &motion", self._on_reduce_motion_toggled),
         )
         actions: dict[str, QAction] = {}
         for name, text, slot in specs:
@@ -176,9 +179,16 @@ class MainWindow(QMainWindow):
         keys = keymap.keys.get(Action.FULL_SCREEN, ())
         self._actions["full_screen"].setShortcuts(list(keys))
 
-    def set_options(self, large_type: bool, high_contrast: bool, always_on_top: bool) -> None:
+    def set_options(
+        self,
+        large_type: bool,
+        high_contrast: bool,
+        always_on_top: bool,
+        reduce_motion: bool = False,
+    ) -> None:
         """Tick the View menu to match the settings, and apply always on top."""
-        for name, on in (("large_type", large_type), ("high_contrast", high_contrast)):
+        ticks = (("large_type", large_type), ("high_contrast", high_contrast))
+        for name, on in (*ticks, ("reduce_motion", reduce_motion)):
             blocked = self._actions[name].blockSignals(True)
             self._actions[name].setChecked(on)
             self._actions[name].blockSignals(blocked)
@@ -206,6 +216,9 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
         self.menuBar().setVisible(not on)
+
+    def _on_reduce_motion_toggled(self, on: bool) -> None:
+        self.reduce_motion_toggled.emit(on)
 
     def _on_always_on_top_toggled(self, on: bool) -> None:
         self._apply_on_top(on)

@@ -26,11 +26,13 @@ class Preferences(QObject):
 
     Signals:
         look_changed(object): the new Look (theme and large type).
+        reduce_motion_changed(bool): motion was turned down (True) or back up (False).
         keys_changed(object): the new KeyMap.
         problem(str): a setting could not be saved (one plain sentence).
     """
 
     look_changed = Signal(object)
+    reduce_motion_changed = Signal(bool)
     keys_changed = Signal(object)
     problem = Signal(str)
 
@@ -75,6 +77,12 @@ class Preferences(QObject):
     def set_always_on_top(self, on: bool) -> None:
         """Remember always on top."""
         self._change(always_on_top=on)
+
+    def set_reduce_motion(self, on: bool) -> None:
+        """Reduce motion on (arrows only, no moving dot, no fades) or off."""
+        if on != self._settings.reduce_motion:
+            self._change(reduce_motion=on)
+            self.reduce_motion_changed.emit(on)
 
     def set_last_child(self, child_id: int | None) -> None:
         """Remember the child chosen last."""

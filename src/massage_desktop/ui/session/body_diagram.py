@@ -1,4 +1,4 @@
-"""The body diagram: the step's zones lit, no-go zones hatched, points pulsing, sides labelled."""
+"""The body diagram: zones lit, no-go zones hatched, points pulsing, the stroke path and its dot."""
 
 from __future__ import annotations
 
@@ -17,23 +17,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QHideEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QPixmap,
     QShowEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from massage_desktop.bodymap import Side, View
+from massage_desktop.bodymap import View
 from massage_desktop.diagram import (
     PALETTES,
     Highlight,
-    Palette,
     StepLike,
     Theme,
     caption_for,
@@ -42,6 +38,11 @@ from massage_desktop.diagram import (
     viewer_left_side,
     zone_labels,
 )
+from massage_desktop.plan import PlannedStep
+from massage_desktop.strokes.overlay import STROKE_COLOURS, with_path
+from massage_desktop.strokes.path import StrokePath
+from massage_desktop.ui.session.diagram_labels import paint_badges, paint_caption
+from massage_desktop.ui.session.stroke_dot import StrokeDot
 
 FADE_MS = 250
 PULSE_MS = 1600
@@ -50,15 +51,17 @@ STILL_PULSE = 0.5
 CACHE_SIZE = 40
 CAPTION_SHARE = 0.11
 
-_Key = tuple[View, Highlight, Theme, int]
+_Key = tuple[View, Highlight, Theme, int, StrokePath | None]
 
 
 class BodyDiagram(QWidget):
     """A drawing of the baby with the step's zones lit, for a glance from across the room.
 
     Paired zones light on the step's side only, with an "L"/"R" badge on that side of the
-    drawing; no-go zones are hatched red; acupressure points pulse while shown. Steps change
-    with a short cross-fade; `animated=False` turns motion off (no fade, still points).
+    drawing; no-go zones are hatched red; acupressure points pulse while shown; the step's
+    stroke path is drawn with arrows, and `set_dot` places a soft dot along it (one per hand).
+    Steps change with a short cross-fade; `animated=False` turns motion off (no fade, still
+    points). The still picture is kept as a pixmap, so moving the dot repaints only its spot.
 
     Signals:
         view_changed(str): the drawing switched to another view ("front", "back", "face").
@@ -79,11 +82,15 @@ class BodyDiagram(QWidget):
         self.setObjectName("bodyDiagram")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 220)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel
         self._theme = Theme(theme)
         self._animated = animated
         self._view = View.FRONT
         self._highlight = Highlight()
         self._caption = ""
+        self._path: StrokePath | None = None
+        self._dot = StrokeDot()
+        self._picture: tuple[object, QPixmap] | None = None
         self._level = self._still_level()
         self._previous: _Key | None = None
         self._fade_t = 1.0
@@ -117,6 +124,31 @@ class BodyDiagram(QWidget):
     def lit(self) -> frozenset[str]:
         """The element ids of the lit zones."""
         return self._highlight.lit
+
+    @property
+    def path(self) -> StrokePath | None:
+        """The stroke path drawn with arrows, or None when the step's hands do not travel."""
+        return self._path
+
+    @property
+    def dot_fraction(self) -> float | None:
+        """How far along the path the dot is (0..1), or None when no dot shows."""
+        return self._dot.fraction if self._dot.shown else None
+
+    def dot_centres(self) -> list[QPointF]:
+        """Where the dots are drawn, in widget coordinates (one per working hand)."""
+        return self._dot.centres(self._drawing_rect()) if self._dot.shown else []
+
+    def set_dot(self, fraction: float | None, strength: float = 1.0) -> None:
+        """Put the dot `fraction` (0..1) of the way along the path, or take it away (None)."""
+        if self._path is None:
+            fraction = None
+        if (fraction, strength) == (self._dot.fraction, self._dot.strength):
+            return
+        drawing = self._drawing_rect()
+        before = self._dot.dirty(drawing)
+        self._dot.fraction, self._dot.strength = fraction, strength
+        self.update(before.united(self._dot.dirty(drawing)))
 
     @property
     def caption(self) -> str:
@@ -157,23 +189,33 @@ class BodyDiagram(QWidget):
         return self._fade.state() is QVariantAnimation.State.Running
 
     def show_step(self, step: StepLike, age_weeks: float | None = None) -> None:
-        """Light the zones of `step`, on its side, for a child of `age_weeks`."""
+        """Light the zones of `step`, on its side, for a child of `age_weeks`, with its path."""
         view, highlight = highlight_for(step, age_weeks)
-        self._show(view, highlight, caption_for(step))
+        path = step.path if isinstance(step, PlannedStep) else None
+        self._show(view, highlight, caption_for(step), path)
 
     def clear(self) -> None:
-        """Show the current view with nothing lit."""
-        self._show(self._view, Highlight(), "")
+        """Show the current view with nothing lit and no path."""
+        self._show(self._view, Highlight(), "", None)
 
     def sizeHint(self) -> QSize:
         """A portrait drawing with room for its caption."""
         return QSize(340, 520)
 
-    def _show(self, view: View, highlight: Highlight, caption: str) -> None:
-        if (view, highlight, caption) == (self._view, self._highlight, self._caption):
+    def _show(
+        self, view: View, highlight: Highlight, caption: str, path: StrokePath | None
+    ) -> None:
+        if (view, highlight, caption, path) == (
+            self._view,
+            self._highlight,
+            self._caption,
+            self._path,
+        ):
             return
         before, old_view = self._key(), self._view
         self._view, self._highlight, self._caption = view, highlight, caption
+        self._path = self._dot.path = path
+        self._dot.fraction = None
         self._sync_pulse(self.isVisible())
         self._start_fade(before)
         self._update_accessible()
@@ -231,15 +273,15 @@ class BodyDiagram(QWidget):
 
     def _key(self) -> _Key:
         level = self._level if self._highlight.points else 0
-        return (self._view, self._highlight, self._theme, level)
+        return (self._view, self._highlight, self._theme, level, self._path)
 
     def _renderer(self, key: _Key) -> QSvgRenderer:
         """The renderer of one restyled drawing, kept while recently used."""
         renderer = self._renderers.get(key)
         if renderer is None:
-            view, highlight, theme, level = key
+            view, highlight, theme, level, path = key
             data = render_svg(view, highlight, theme, level / (PULSE_LEVELS - 1))
-            renderer = QSvgRenderer(QByteArray(data))
+            renderer = QSvgRenderer(QByteArray(with_path(data, path, theme)))
             self._renderers[key] = renderer
             while len(self._renderers) > CACHE_SIZE:
                 self._renderers.popitem(last=False)
@@ -247,16 +289,40 @@ class BodyDiagram(QWidget):
         return renderer
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the drawing (cross-fading from the last one), the side badges and the caption."""
-        palette = PALETTES[self._theme]
+        """Paint the still picture (kept while nothing changes), then the dot over it."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._previous is None:
+            painter.drawPixmap(0, 0, self._still_picture())
+        else:
+            self._paint_picture(painter)
+        self._dot.paint(painter, self._drawing_rect(), STROKE_COLOURS[self._theme])
+        painter.end()
+
+    def _still_picture(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        key = (self._key(), self._caption, self.size(), ratio)
+        if self._picture is None or self._picture[0] != key:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            inner = QPainter(picture)
+            inner.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_picture(inner)
+            inner.end()
+            self._picture = (key, picture)
+        return self._picture[1]
+
+    def _paint_picture(self, painter: QPainter) -> None:
+        """The drawing (cross-fading from the last one), the side badges and the caption."""
+        palette = PALETTES[self._theme]
         painter.fillRect(self.rect(), QColor(palette.paper))
         area, caption_rect = self._areas()
         drawing = self._paint_drawing(painter, area)
-        self._paint_badges(painter, drawing, palette)
-        self._paint_caption(painter, caption_rect, palette)
-        painter.end()
+        paint_badges(painter, drawing, palette, viewer_left_side(self._view), self._highlight.side)
+        paint_caption(painter, caption_rect, palette, self._caption)
+
+    def _drawing_rect(self) -> QRectF:
+        return _fitted(self._areas()[0], self._renderer(self._key()).viewBoxF())
 
     def _paint_drawing(self, painter: QPainter, area: QRectF) -> QRectF:
         """Render the drawing into `area`; mid-fade, blend whole layers of the old and new."""
@@ -293,35 +359,6 @@ class BodyDiagram(QWidget):
         area = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - caption_h)
         return area, QRectF(rect.left(), area.bottom(), rect.width(), caption_h)
 
-    def _paint_badges(self, painter: QPainter, drawing: QRectF, palette: Palette) -> None:
-        """An "R" and an "L" at the drawing's top corners; the step's side big and lit."""
-        radius = max(11.0, drawing.width() * 0.065)
-        on_left = viewer_left_side(self._view)
-        corners = ((on_left, drawing.left(), 1), (_other(on_left), drawing.right(), -1))
-        for side, x, inward in corners:
-            active = side is self._highlight.side
-            r = radius * (1.25 if active else 0.85)
-            centre = QPointF(x + inward * r, drawing.top() + r)
-            fill = QColor(palette.lit if active else palette.paper)
-            painter.setPen(QPen(QColor(palette.lit_line if active else palette.ink), 2))
-            painter.setBrush(fill)
-            painter.drawEllipse(centre, r, r)
-            painter.setPen(QColor(palette.ink if not active else _readable_on(fill)))
-            painter.setFont(_bold(r * 1.1))
-            box = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, side.value[0].upper())
-
-    def _paint_caption(self, painter: QPainter, rect: QRectF, palette: Palette) -> None:
-        """The caption on one line, smaller if it must be, or else on two."""
-        size = rect.height() * 0.55
-        width = QFontMetricsF(_bold(size)).horizontalAdvance(self._caption)
-        if width > rect.width():
-            size = max(size * rect.width() / width, size * 0.6)
-        painter.setPen(QColor(palette.ink))
-        painter.setFont(_bold(size))
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(rect, int(flags), self._caption)
-
     def _update_accessible(self) -> None:
         what = self._caption[:1].lower() + self._caption[1:] if self._caption else "nothing"
         self.setAccessibleName(f"Body diagram: {what} lit")
@@ -342,18 +379,3 @@ def _fitted(area: QRectF, box: QRectF) -> QRectF:
     scale = min(area.width() / box.width(), area.height() / box.height())
     w, h = box.width() * scale, box.height() * scale
     return QRectF(area.center().x() - w / 2, area.center().y() - h / 2, w, h)
-
-
-def _other(side: Side) -> Side:
-    return Side.RIGHT if side is Side.LEFT else Side.LEFT
-
-
-def _bold(pixel_size: float) -> QFont:
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(max(9, int(pixel_size)))
-    return font
-
-
-def _readable_on(colour: QColor) -> QColor:
-    return QColor("#000000") if colour.lightnessF() > 0.5 else QColor("#FFFFFF")

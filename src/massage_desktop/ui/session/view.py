@@ -19,6 +19,7 @@ from massage_desktop.ui.session.note import SessionNote
 from massage_desktop.ui.session.progress import SessionProgress
 from massage_desktop.ui.session.step_panel import StepPanel
 from massage_desktop.ui.session.stop_confirm import StopConfirm
+from massage_desktop.ui.session.stroke_motion import StepClock, StrokeCanvas, StrokeMotion
 from massage_desktop.ui.session.time_ring import TimeRing, clock_text
 from massage_desktop.ui.session.unsettled import UnsettledDialog
 from massage_desktop.ui.session.zone_words import ZoneWords
@@ -56,6 +57,8 @@ class SessionView(QWidget):
         self._before = [0.0]
         self._diagram_widget = diagram if diagram is not None else ZoneWords()
         self._diagram: Diagram = self._diagram_widget  # type: ignore[assignment]
+        canvas = self._diagram_widget
+        self._motion = StrokeMotion(canvas, self) if isinstance(canvas, StrokeCanvas) else None
         self._build(keymap)
         self._actions = SessionActions(self, self._confirm, keymap)
         self._controls.triggered.connect(self._on_triggered)
@@ -151,6 +154,16 @@ class SessionView(QWidget):
         return self._note
 
     @property
+    def motion(self) -> StrokeMotion | None:
+        """The dot moving along the stroke path (None with a diagram that draws no path)."""
+        return self._motion
+
+    def set_reduce_motion(self, on: bool) -> None:
+        """Arrows without the moving dot, and no fades or pulses, when `on`."""
+        if self._motion is not None:
+            self._motion.set_reduced(on)
+
+    @property
     def badge_text(self) -> str:
         """The words of the Preview mark."""
         return self._badge.text()
@@ -201,6 +214,9 @@ class SessionView(QWidget):
         self._note.hide()
         self._connect(controller)
         self._actions.attach(controller)
+        if self._motion is not None:  # after the view's own handlers: the path is shown first
+            clock = getattr(controller, "engine", None)
+            self._motion.attach(controller, plan, clock if isinstance(clock, StepClock) else None)
 
     def _wiring(self, c: SessionControls) -> tuple[tuple[SignalInstance, Callable[..., Any]], ...]:
         """Each controller signal with the handler it drives, for connecting and detaching."""
@@ -226,6 +242,8 @@ class SessionView(QWidget):
             return
         for signal, slot in self._wiring(c):
             signal.disconnect(slot)
+        if self._motion is not None:
+            self._motion.detach()
         self._controller = None
         self._actions.attach(None)
 
