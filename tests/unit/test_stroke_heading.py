@@ -10,13 +10,15 @@ from massage_desktop.strokes.heading import Turn, Vertical, parse
 def test_from_and_to_name_the_start_and_the_end() -> None:
     heading = parse("from the hand to the elbow, then from the elbow to the shoulder")
     assert (heading.start, heading.end) == ("hand", "shoulder")
-    assert heading.along and not heading.returns
+    assert heading.along
+    assert not heading.returns
 
 
 @pytest.mark.parametrize(
     ("direction", "start", "end"),
     [
-        ("from the side of the nose up to the inner corner of the eye", "nose-side", "inner-corner"),
+        ("from the side of the nose up to the inner corner of the eye",
+         "nose-side", "inner-corner"),
         ("from the bottom of the back up to the shoulders", "waist", "shoulder"),
         ("from the tip of each finger to its base", "fingertips", "finger-base"),
         ("from the shoulders down to the feet", "shoulder", "foot"),

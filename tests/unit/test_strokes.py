@@ -1,7 +1,8 @@
-"""Stroke paths drawn from the shipped protocols: direction, mirror, inside the view, no never-zone."""
+"""Stroke paths of the shipped protocols: direction, mirror, inside the view, off never-zones."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import cache
 
@@ -74,7 +75,8 @@ def test_the_tummy_goes_clockwise_as_the_parent_sees_it() -> None:
     p = planned("colic-constipation", 10)
     clockwise = path_of(p, "tummy-clockwise")
     counter = path_of(p, "tummy-counter-clockwise")
-    assert clockwise.closed and counter.closed
+    assert clockwise.closed
+    assert counter.closed
     assert turning(clockwise.points, closed=True) == pytest.approx(1.0, abs=0.01)
     assert turning(counter.points, closed=True) == pytest.approx(-1.0, abs=0.01)
     navel = element_middle(View.FRONT, "navel")
@@ -86,7 +88,8 @@ def test_the_upside_down_u_goes_up_the_babys_right_across_and_down_the_left() ->
     start, end = path.points[0], path.points[-1]
     top = min(path.points, key=lambda p: p[1])
     assert start[0] < MIDDLE < end[0]  # the baby's right is drawn on the viewer's left
-    assert top[1] < start[1] - 40 and top[1] < end[1] - 40
+    assert top[1] < start[1] - 40
+    assert top[1] < end[1] - 40
     assert path.points.index(top) not in (0, len(path.points) - 1)
 
 
@@ -94,7 +97,8 @@ def test_the_tear_duct_is_stroked_down_nine_times_then_up_once() -> None:
     p = planned("tear-duct", 20)
     down, up = step_of(p, "duct-strokes-down.left"), step_of(p, "duct-stroke-up.left")
     assert (down.repetitions, up.repetitions) == (9, 1)
-    assert down.path is not None and up.path is not None
+    assert down.path is not None
+    assert up.path is not None
     assert down.path.points[-1][1] > down.path.points[0][1] + 25
     assert up.path.points[-1][1] < up.path.points[0][1] - 25
 
@@ -182,7 +186,7 @@ def test_a_path_is_smooth_enough_to_follow() -> None:
         if step.path is None:
             continue
         pts = step.path.points
-        gaps = [distance(a, b) for a, b in zip(pts, pts[1:], strict=False)]
+        gaps = [distance(a, b) for a, b in itertools.pairwise(pts)]
         assert max(gaps) < 8.0, step.id
         assert step.path.length > 15.0, step.id
 
@@ -212,4 +216,5 @@ def test_side_both_marks_a_path_for_both_hands() -> None:
     p = planned("headache", 30)
     temples = step_of(p, "temples")
     assert temples.side is Side.BOTH
-    assert temples.path is not None and temples.path.both_hands
+    assert temples.path is not None
+    assert temples.path.both_hands

@@ -132,12 +132,17 @@ class BodyDiagram(QWidget):
 
     @property
     def dot_fraction(self) -> float | None:
-        """How far along the path the dot is (0..1), or None when no dot shows."""
-        return self._dot.fraction if self._dot.shown else None
+        """How far along the path the dot is (0..1), or None when there is no dot."""
+        return self._dot.fraction if self._path is not None else None
+
+    @property
+    def dot_strength(self) -> float:
+        """How strongly the dot shows (0..1): an open stroke fades in and out at its ends."""
+        return self._dot.strength
 
     def dot_centres(self) -> list[QPointF]:
         """Where the dots are drawn, in widget coordinates (one per working hand)."""
-        return self._dot.centres(self._drawing_rect()) if self._dot.shown else []
+        return self._dot.centres(self.drawing_rect) if self._dot.shown else []
 
     def set_dot(self, fraction: float | None, strength: float = 1.0) -> None:
         """Put the dot `fraction` (0..1) of the way along the path, or take it away (None)."""
@@ -145,7 +150,7 @@ class BodyDiagram(QWidget):
             fraction = None
         if (fraction, strength) == (self._dot.fraction, self._dot.strength):
             return
-        drawing = self._drawing_rect()
+        drawing = self.drawing_rect
         before = self._dot.dirty(drawing)
         self._dot.fraction, self._dot.strength = fraction, strength
         self.update(before.united(self._dot.dirty(drawing)))
@@ -296,7 +301,7 @@ class BodyDiagram(QWidget):
             painter.drawPixmap(0, 0, self._still_picture())
         else:
             self._paint_picture(painter)
-        self._dot.paint(painter, self._drawing_rect(), STROKE_COLOURS[self._theme])
+        self._dot.paint(painter, self.drawing_rect, STROKE_COLOURS[self._theme])
         painter.end()
 
     def _still_picture(self) -> QPixmap:
@@ -321,7 +326,9 @@ class BodyDiagram(QWidget):
         paint_badges(painter, drawing, palette, viewer_left_side(self._view), self._highlight.side)
         paint_caption(painter, caption_rect, palette, self._caption)
 
-    def _drawing_rect(self) -> QRectF:
+    @property
+    def drawing_rect(self) -> QRectF:
+        """Where the drawing is shown, in widget coordinates (its caption below it)."""
         return _fitted(self._areas()[0], self._renderer(self._key()).viewBoxF())
 
     def _paint_drawing(self, painter: QPainter, area: QRectF) -> QRectF:
