@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from massage_desktop.bodymap import View
-from massage_desktop.strokes.geometry import Point, Polyline, heading_at, length, mirror_x
-from massage_desktop.strokes.geometry import point_at as _point_at
+from massage_desktop.strokes.geometry import Point, Polyline, distance, heading_at, mirror_x
 from massage_desktop.strokes.svg_shapes import ViewBox, drawing
 
 ARROWS_OPEN: Final = (0.3, 0.62, 0.94)
@@ -35,6 +36,20 @@ class StrokePath:
     points: Polyline
     closed: bool = False
     both_hands: bool = False
+    # The distance along the path to each point (and back to the start when closed).
+    _walked: tuple[float, ...] = field(init=False, compare=False, repr=False)
+    _hash: int = field(init=False, compare=False, repr=False)
+    _hands: tuple[StrokePath, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        pts = [*self.points, self.points[0]] if self.closed else list(self.points)
+        walked = (0.0, *itertools.accumulate(distance(a, b) for a, b in itertools.pairwise(pts)))
+        object.__setattr__(self, "_walked", walked)
+        object.__setattr__(self, "_hash", hash((self.view, self.points, self.closed)))
+
+    def __hash__(self) -> int:
+        """Worked out once: a path is a key of the diagram's picture cache, looked up per frame."""
+        return self._hash
 
     @property
     def view_box(self) -> ViewBox:
@@ -44,11 +59,19 @@ class StrokePath:
     @property
     def length(self) -> float:
         """The path's length in drawing units (back to the start when closed)."""
-        return length(self.points, self.closed)
+        return self._walked[-1]
 
     def point_at(self, fraction: float) -> Point:
-        """Where the hand is `fraction` (0..1) of the way through one stroke."""
-        return _point_at(self.points, fraction, self.closed)
+        """Where the hand is `fraction` (0..1) of the way through one stroke, by length."""
+        pts = self.points
+        goal = min(max(fraction, 0.0), 1.0) * self._walked[-1]
+        k = min(max(bisect.bisect_right(self._walked, goal) - 1, 0), len(self._walked) - 2)
+        if k < 0:
+            return pts[0]
+        a, b = pts[k], pts[(k + 1) % len(pts)]
+        span = self._walked[k + 1] - self._walked[k]
+        t = (goal - self._walked[k]) / span if span > 0 else 0.0
+        return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
     def mirrored(self) -> StrokePath:
         """The same stroke on the other side of the body."""
@@ -57,8 +80,13 @@ class StrokePath:
         )
 
     def hands(self) -> tuple[StrokePath, ...]:
-        """This path, and its mirror image when both hands work at once."""
-        return (self, self.mirrored()) if self.both_hands else (self,)
+        """This path, and its mirror image when both hands work at once (worked out once)."""
+        try:
+            return self._hands
+        except AttributeError:
+            hands = (self, self.mirrored()) if self.both_hands else (self,)
+            object.__setattr__(self, "_hands", hands)
+            return hands
 
     def arrows(self) -> tuple[Arrow, ...]:
         """Arrowheads along the path, pointing the way the hand goes."""

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmap,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -41,6 +42,7 @@ from massage_desktop.diagram import (
 from massage_desktop.plan import PlannedStep
 from massage_desktop.strokes.overlay import STROKE_COLOURS, with_path
 from massage_desktop.strokes.path import StrokePath
+from massage_desktop.strokes.svg_shapes import drawing
 from massage_desktop.ui.session.diagram_labels import paint_badges, paint_caption
 from massage_desktop.ui.session.stroke_dot import StrokeDot
 
@@ -90,7 +92,9 @@ class BodyDiagram(QWidget):
         self._caption = ""
         self._path: StrokePath | None = None
         self._dot = StrokeDot()
-        self._picture: tuple[object, QPixmap] | None = None
+        self._picture: tuple[float, QPixmap] | None = None  # the still picture, and its ratio
+        self._placed: tuple[tuple[int, int, View], QRectF] | None = None
+        self._layers: dict[int, QPixmap] = {}  # the pictures a cross-fade blends
         self._level = self._still_level()
         self._previous: _Key | None = None
         self._fade_t = 1.0
@@ -142,7 +146,7 @@ class BodyDiagram(QWidget):
 
     def dot_centres(self) -> list[QPointF]:
         """Where the dots are drawn, in widget coordinates (one per working hand)."""
-        return self._dot.centres(self.drawing_rect) if self._dot.shown else []
+        return self._dot.centres
 
     def set_dot(self, fraction: float | None, strength: float = 1.0) -> None:
         """Put the dot `fraction` (0..1) of the way along the path, or take it away (None)."""
@@ -150,10 +154,7 @@ class BodyDiagram(QWidget):
             fraction = None
         if (fraction, strength) == (self._dot.fraction, self._dot.strength):
             return
-        drawing = self.drawing_rect
-        before = self._dot.dirty(drawing)
-        self._dot.fraction, self._dot.strength = fraction, strength
-        self.update(before.united(self._dot.dirty(drawing)))
+        self.update(self._dot.place(fraction, strength, self.drawing_rect))
 
     @property
     def caption(self) -> str:
@@ -168,7 +169,7 @@ class BodyDiagram(QWidget):
     @theme.setter
     def theme(self, theme: Theme | str) -> None:
         self._theme = Theme(theme)
-        self.update()
+        self._refresh()
 
     @property
     def animated(self) -> bool:
@@ -220,7 +221,7 @@ class BodyDiagram(QWidget):
         before, old_view = self._key(), self._view
         self._view, self._highlight, self._caption = view, highlight, caption
         self._path = self._dot.path = path
-        self._dot.fraction = None
+        self._dot.place(None, 1.0, self.drawing_rect)
         self._sync_pulse(self.isVisible())
         self._start_fade(before)
         self._update_accessible()
@@ -232,18 +233,20 @@ class BodyDiagram(QWidget):
             self._on_fade_finished()
             return
         self._previous = before
+        self._layers.clear()
         self._fade.stop()
         self._fade_t = 0.0
         self._fade.start()
 
     def _on_fade_changed(self, value: float) -> None:
         self._fade_t = float(value)
-        self.update()
+        self._refresh()
 
     def _on_fade_finished(self) -> None:
         self._previous = None
+        self._layers.clear()
         self._fade_t = 1.0
-        self.update()
+        self._refresh()
         self.transition_finished.emit()
 
     def _sync_pulse(self, visible: bool) -> None:
@@ -253,14 +256,16 @@ class BodyDiagram(QWidget):
                 self._pulse.start()
             return
         self._pulse.stop()
-        self._level = self._still_level()
+        if self._level != self._still_level():
+            self._level = self._still_level()
+            self._refresh()
 
     def _on_pulse_changed(self, value: float) -> None:
         breath = 0.5 - 0.5 * math.cos(2 * math.pi * float(value))
         level = round(breath * (PULSE_LEVELS - 1))
         if level != self._level:
             self._level = level
-            self.update()
+            self._refresh()
 
     @staticmethod
     def _still_level() -> int:
@@ -296,26 +301,38 @@ class BodyDiagram(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Paint the still picture (kept while nothing changes), then the dot over it."""
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._previous is None:
+            # No antialiasing here: both pictures are drawn smooth already, and copying them
+            # with it on takes Qt's slow path (about three times the CPU per frame).
             painter.drawPixmap(0, 0, self._still_picture())
         else:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_picture(painter)
-        self._dot.paint(painter, self.drawing_rect, STROKE_COLOURS[self._theme])
+        self._dot.paint(painter, STROKE_COLOURS[self._theme])
         painter.end()
 
     def _still_picture(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
-        key = (self._key(), self._caption, self.size(), ratio)
-        if self._picture is None or self._picture[0] != key:
+        if self._picture is None or self._picture[0] != ratio:
             picture = QPixmap(self.size() * ratio)
             picture.setDevicePixelRatio(ratio)
             inner = QPainter(picture)
             inner.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_picture(inner)
             inner.end()
-            self._picture = (key, picture)
+            self._picture = (ratio, picture)
         return self._picture[1]
+
+    def _refresh(self) -> None:
+        """Something besides the dot changed: draw the still picture again, all of it."""
+        self._picture = None
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new size needs a new still picture, and the dot placed on it again."""
+        self._picture = None
+        self._dot.place(self._dot.fraction, self._dot.strength, self.drawing_rect)
+        super().resizeEvent(event)
 
     def _paint_picture(self, painter: QPainter) -> None:
         """The drawing (cross-fading from the last one), the side badges and the caption."""
@@ -329,7 +346,12 @@ class BodyDiagram(QWidget):
     @property
     def drawing_rect(self) -> QRectF:
         """Where the drawing is shown, in widget coordinates (its caption below it)."""
-        return _fitted(self._areas()[0], self._renderer(self._key()).viewBoxF())
+        key = (self.width(), self.height(), self._view)
+        if self._placed is None or self._placed[0] != key:
+            box = drawing(self._view).view_box
+            fitted = _fitted(self._areas()[0], QRectF(box.x, box.y, box.width, box.height))
+            self._placed = (key, fitted)
+        return QRectF(self._placed[1])
 
     def _paint_drawing(self, painter: QPainter, area: QRectF) -> QRectF:
         """Render the drawing into `area`; mid-fade, blend whole layers of the old and new."""
@@ -351,13 +373,18 @@ class BodyDiagram(QWidget):
     def _draw_layer(self, painter: QPainter, renderer: QSvgRenderer, area: QRectF) -> None:
         rect = _fitted(area, renderer.viewBoxF())
         ratio = self.devicePixelRatioF()
-        layer = QPixmap(QSize(math.ceil(rect.width() * ratio), math.ceil(rect.height() * ratio)))
-        layer.setDevicePixelRatio(ratio)
-        layer.fill(Qt.GlobalColor.transparent)
-        inner = QPainter(layer)
-        inner.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(inner, QRectF(0, 0, rect.width(), rect.height()))
-        inner.end()
+        size = QSize(math.ceil(rect.width() * ratio), math.ceil(rect.height() * ratio))
+        # The two layers of a fade are drawn once each, then only blended on every frame.
+        layer = self._layers.get(id(renderer))
+        if layer is None or layer.size() != size:
+            layer = QPixmap(size)
+            layer.setDevicePixelRatio(ratio)
+            layer.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(layer)
+            inner.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(inner, QRectF(0, 0, rect.width(), rect.height()))
+            inner.end()
+            self._layers[id(renderer)] = layer
         painter.drawPixmap(rect.topLeft(), layer)
 
     def _areas(self) -> tuple[QRectF, QRectF]:

@@ -24,6 +24,8 @@ class SessionProgress(QWidget):
         self.setAccessibleName("Session progress")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(28)
+        # Every pixel is painted here, so the window beneath is not repainted with it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._bounds: list[float] = [0.0, 1.0]
         self._progress = 0.0
         self._current: int | None = None
@@ -49,19 +51,26 @@ class SessionProgress(QWidget):
         self.update()
 
     def set_progress(self, fraction: float, current: int | None = None) -> None:
-        """Fill to `fraction` and outline step `current`."""
+        """Fill to `fraction` and outline step `current`; repaint only when that shows."""
+        before = self._shown()
         self._progress = min(max(fraction, 0.0), 1.0)
         self._current = current
-        self.setAccessibleDescription(f"{round(self._progress * 100)} percent done")
-        self.update()
+        if self._shown() != before:
+            self.setAccessibleDescription(f"{round(self._progress * 100)} percent done")
+            self.update()
+
+    def _shown(self) -> tuple[int, int | None]:
+        """What the bar shows: its fill to the pixel, and the outlined step."""
+        return (round(self._progress * max(self.width(), 1)), self._current)
 
     def sizeHint(self) -> QSize:
         return QSize(600, 34)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bar = QRectF(self.rect()).adjusted(2, 6, -2, -6)
         radius = bar.height() / 2
         painter.setPen(Qt.PenStyle.NoPen)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QRadialGradient
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QRadialGradient
 
 from massage_desktop.strokes.geometry import Point
 from massage_desktop.strokes.overlay import StrokeColours
@@ -15,56 +17,90 @@ GLOW = 2.3  # the glow reaches this many radii
 
 
 class StrokeDot:
-    """Where the dot is along the path (0..1) and how strongly it shows, and its painting."""
+    """Where the dot is along the path (0..1), how strongly it shows, and its painting.
+
+    `place` works out where each hand's dot is drawn once per move; painting only copies a
+    picture of the dot drawn once, so a frame costs little.
+    """
 
     def __init__(self) -> None:
         self.path: StrokePath | None = None
         self.fraction: float | None = None
         self.strength = 1.0
+        self._centres: list[QPointF] = []
+        self._radius = MIN_RADIUS
+        self._covers = QRect()
+        self._sprite: tuple[tuple[float, float, StrokeColours], QPixmap] | None = None
 
     @property
     def shown(self) -> bool:
         """Whether a dot is on the drawing."""
         return self.path is not None and self.fraction is not None and self.strength > 0
 
-    def centres(self, drawing: QRectF) -> list[QPointF]:
-        """The dot of each hand, in widget coordinates of a drawing placed at `drawing`."""
-        if self.path is None or self.fraction is None:
-            return []
-        return [to_widget(h.point_at(self.fraction), h, drawing) for h in self.path.hands()]
+    @property
+    def centres(self) -> list[QPointF]:
+        """Where each hand's dot is drawn, in widget coordinates."""
+        return list(self._centres) if self.shown else []
 
-    def dirty(self, drawing: QRectF) -> QRect:
-        """The part of the widget the dots cover now (empty when none show)."""
-        if not self.shown:
-            return QRect()
-        r = radius(drawing) * GLOW + 2
-        out = QRectF()
-        for c in self.centres(drawing):
-            out = out.united(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
-        return out.toAlignedRect()
+    def place(self, fraction: float | None, strength: float, drawing: QRectF) -> QRect:
+        """Move the dot for a drawing shown at `drawing`; the part of the widget to repaint."""
+        before = self._covers
+        self.fraction, self.strength = fraction, strength
+        self._radius = radius(drawing)
+        self._centres = []
+        if self.path is not None and fraction is not None:
+            self._centres = [to_widget(h.point_at(fraction), h, drawing) for h in self.path.hands()]
+        self._covers = QRect()
+        if self.shown:
+            r = self._radius * GLOW + 2
+            covers = QRectF()
+            for c in self._centres:
+                covers = covers.united(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
+            self._covers = covers.toAlignedRect()
+        return before.united(self._covers)
 
-    def paint(self, painter: QPainter, drawing: QRectF, colours: StrokeColours) -> None:
-        """Draw each hand's dot: a glow, and a light centre ringed with the path's colour."""
+    def paint(self, painter: QPainter, colours: StrokeColours) -> None:
+        """Draw each hand's dot (one picture, drawn once and then only copied)."""
         if not self.shown:
             return
-        r = radius(drawing)
-        painter.save()
+        ratio = painter.device().devicePixelRatioF()
+        sprite = self._sprite_for(self._radius, ratio, colours)
+        half = sprite.width() / ratio / 2
         painter.setOpacity(max(min(self.strength, 1.0), 0.0))
-        for c in self.centres(drawing):
-            glow = QRadialGradient(c, r * GLOW)
-            edge = QColor(colours.glow)
-            edge.setAlphaF(0.0)
-            middle = QColor(colours.glow)
-            middle.setAlphaF(0.45)
-            glow.setColorAt(0.0, middle)
-            glow.setColorAt(1.0, edge)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(glow)
-            painter.drawEllipse(c, r * GLOW, r * GLOW)
-            painter.setPen(QPen(QColor(colours.line), max(2.0, r * 0.3)))
-            painter.setBrush(QColor(colours.dot))
-            painter.drawEllipse(c, r, r)
-        painter.restore()
+        for c in self._centres:
+            painter.drawPixmap(QPointF(c.x() - half, c.y() - half), sprite)
+        painter.setOpacity(1.0)
+
+    def _sprite_for(self, r: float, ratio: float, colours: StrokeColours) -> QPixmap:
+        key = (r, ratio, colours)
+        if self._sprite is None or self._sprite[0] != key:
+            self._sprite = (key, dot_picture(r, ratio, colours))
+        return self._sprite[1]
+
+
+def dot_picture(r: float, ratio: float, colours: StrokeColours) -> QPixmap:
+    """The dot: a soft glow, and a light centre ringed with the path's colour."""
+    side = math.ceil(2 * r * GLOW) + 2
+    picture = QPixmap(round(side * ratio), round(side * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    c = QPointF(side / 2, side / 2)
+    glow = QRadialGradient(c, r * GLOW)
+    middle, edge = QColor(colours.glow), QColor(colours.glow)
+    middle.setAlphaF(0.45)
+    edge.setAlphaF(0.0)
+    glow.setColorAt(0.0, middle)
+    glow.setColorAt(1.0, edge)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(glow)
+    painter.drawEllipse(c, r * GLOW, r * GLOW)
+    painter.setPen(QPen(QColor(colours.line), max(2.0, r * 0.3)))
+    painter.setBrush(QColor(colours.dot))
+    painter.drawEllipse(c, r, r)
+    painter.end()
+    return picture
 
 
 def radius(drawing: QRectF) -> float:

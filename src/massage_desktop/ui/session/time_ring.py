@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QRect, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PULSE_MS = 350
+PULSE_STEPS = 5  # the beat's glow fades in this many repaints, not one per animation tick
+ARC_STEPS = 720  # the arc is redrawn when it moves by half a degree, not on every refresh
 
 
 def clock_text(seconds: float) -> str:
@@ -21,7 +23,8 @@ class TimeRing(QWidget):
     """A custom-painted, antialiased ring: the arc left is the step's time left.
 
     The centre shows the time left in large figures and, for counted steps, the repetition
-    ("4 / 10"); each beat makes the ring pulse briefly.
+    ("4 / 10"); each beat makes the ring pulse briefly. It paints its own background and
+    repaints only when what it shows has visibly changed: a session runs for long minutes.
 
     Signals: none.
     """
@@ -32,6 +35,8 @@ class TimeRing(QWidget):
         self.setAccessibleName("Time left in this step")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(180, 180)
+        # Every pixel is painted here, so the window beneath is not repainted with it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._remaining = 0.0
         self._total = 0.0
         self._count = ""
@@ -68,10 +73,18 @@ class TimeRing(QWidget):
 
     def set_time(self, remaining_s: float, total_s: float) -> None:
         """Show `remaining_s` of `total_s`; a total smaller than the remainder grows to it."""
+        (arc, text), tip = self._shown(), self._tip()
         self._remaining = max(remaining_s, 0.0)
         self._total = max(total_s, self._remaining)
-        self.setAccessibleDescription(f"{self.time_text} left")
-        self.update()
+        if self._shown()[1] != text:
+            self.setAccessibleDescription(f"{self.time_text} left")
+            self.update()
+        elif self._shown()[0] != arc:  # only the end of the arc moved: repaint just there
+            self.update(tip.united(self._tip()))
+
+    def _shown(self) -> tuple[int, str]:
+        """What the ring shows of the time: the arc to half a degree, and the figures."""
+        return (round(self.fraction * ARC_STEPS), self.time_text)
 
     def set_count(self, n: int, of: int) -> None:
         """Show the repetition `n` of `of` (n = 0 before the first)."""
@@ -105,18 +118,35 @@ class TimeRing(QWidget):
         return width
 
     def _on_pulse_changed(self, value: object) -> None:
-        self._pulse = float(value) if isinstance(value, int | float) else 0.0
-        self.update()
+        pulse = float(value) if isinstance(value, int | float) else 0.0
+        if math.ceil(pulse * PULSE_STEPS) != math.ceil(self._pulse * PULSE_STEPS):
+            self.update()
+        self._pulse = pulse
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _geometry(self) -> tuple[QRectF, float, float]:
+        """The ring's rectangle, its pen width and the widget's shorter side."""
         side = min(self.width(), self.height())
         pen_w = max(side * 0.065, 8.0)
         margin = pen_w * 1.6  # room for the arc and the beat's glow
         rect = QRectF(0, 0, side - margin, side - margin)
         rect.moveCenter(QRectF(self.rect()).center())
+        return rect, pen_w, side
+
+    def _tip(self) -> QRect:
+        """The square round the arc's moving end (and its round cap)."""
+        rect, pen_w, _ = self._geometry()
+        angle = math.radians(90 - self.fraction * 360)
+        x = rect.center().x() + rect.width() / 2 * math.cos(angle)
+        y = rect.center().y() - rect.height() / 2 * math.sin(angle)
+        r = pen_w + 2
+        return QRectF(x - r, y - r, 2 * r, 2 * r).toAlignedRect()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect, pen_w, side = self._geometry()
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_track(painter, rect, pen_w, pal)
         self._paint_arc(painter, rect, pen_w, pal)
         self._paint_text(painter, rect, side, pal)
