@@ -216,3 +216,13 @@ def test_the_first_paint_is_announced_once(qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(window.first_painted):
         window.update()
         window.repaint()
+
+
+def test_reduce_motion_is_a_view_option(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.reduce_motion_toggled) as reduce:
+        window.menu_action("reduce_motion").trigger()
+    assert reduce.args == [True]
+    window.set_options(False, False, False, reduce_motion=False)
+    assert not window.menu_action("reduce_motion").isChecked()

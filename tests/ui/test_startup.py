@@ -150,3 +150,23 @@ def test_a_voice_nobody_can_hear_is_reported(qtbot: QtBot, app_look: None) -> No
     voice.output_problem = "No sound output was found, so the voice cannot be heard."
     window, _ = started(qtbot, voice)
     assert window.notice.text == voice.output_problem
+
+
+def test_reduce_motion_is_saved_reaches_the_session_and_comes_back_next_time(
+    qtbot: QtBot, app_look: None
+) -> None:
+    window, _ = started(qtbot, FakeVoice())
+    session = window.pages.widget(window.pages.count() - 1)
+    assert isinstance(session, SessionView)
+    assert session.motion is not None
+    assert not session.motion.reduced
+    window.menu_action("reduce_motion").trigger()
+    assert session.motion.reduced
+    saved = json.loads(UserDirs.from_env().settings_file.read_text(encoding="utf-8"))
+    assert saved["reduce_motion"] is True
+    again, _ = started(qtbot, FakeVoice())
+    assert again.menu_action("reduce_motion").isChecked()
+    view = again.pages.widget(again.pages.count() - 1)
+    assert isinstance(view, SessionView)
+    assert view.motion is not None
+    assert view.motion.reduced
