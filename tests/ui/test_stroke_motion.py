@@ -86,6 +86,7 @@ def session(qtbot: QtBot) -> Session:
 
 def test_the_dot_waits_at_the_start_while_the_instruction_is_spoken(session: Session) -> None:
     assert session.diagram.path == session.plan.steps[session.index].path
+    assert "Arrows show the way the hand goes." in session.diagram.accessibleDescription()
     assert session.diagram.dot_fraction == 0.0
     assert not session.motion.running
     session.clock.advance(3.0)

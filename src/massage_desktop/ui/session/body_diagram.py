@@ -37,13 +37,17 @@ from massage_desktop.diagram import (
     highlight_for,
     render_svg,
     viewer_left_side,
-    zone_labels,
 )
 from massage_desktop.plan import PlannedStep
 from massage_desktop.strokes.overlay import STROKE_COLOURS, with_path
 from massage_desktop.strokes.path import StrokePath
 from massage_desktop.strokes.svg_shapes import drawing
-from massage_desktop.ui.session.diagram_labels import paint_badges, paint_caption
+from massage_desktop.ui.session.diagram_labels import (
+    accessible_texts,
+    fitted,
+    paint_badges,
+    paint_caption,
+)
 from massage_desktop.ui.session.stroke_dot import StrokeDot
 
 FADE_MS = 250
@@ -349,14 +353,14 @@ class BodyDiagram(QWidget):
         key = (self.width(), self.height(), self._view)
         if self._placed is None or self._placed[0] != key:
             box = drawing(self._view).view_box
-            fitted = _fitted(self._areas()[0], QRectF(box.x, box.y, box.width, box.height))
-            self._placed = (key, fitted)
+            placed = fitted(self._areas()[0], QRectF(box.x, box.y, box.width, box.height))
+            self._placed = (key, placed)
         return QRectF(self._placed[1])
 
     def _paint_drawing(self, painter: QPainter, area: QRectF) -> QRectF:
         """Render the drawing into `area`; mid-fade, blend whole layers of the old and new."""
         renderer = self._renderer(self._key())
-        drawing = _fitted(area, renderer.viewBoxF())
+        drawing = fitted(area, renderer.viewBoxF())
         if self._previous is None:
             renderer.render(painter, drawing)
             return drawing
@@ -371,7 +375,7 @@ class BodyDiagram(QWidget):
         return drawing
 
     def _draw_layer(self, painter: QPainter, renderer: QSvgRenderer, area: QRectF) -> None:
-        rect = _fitted(area, renderer.viewBoxF())
+        rect = fitted(area, renderer.viewBoxF())
         ratio = self.devicePixelRatioF()
         size = QSize(math.ceil(rect.width() * ratio), math.ceil(rect.height() * ratio))
         # The two layers of a fade are drawn once each, then only blended on every frame.
@@ -394,22 +398,6 @@ class BodyDiagram(QWidget):
         return area, QRectF(rect.left(), area.bottom(), rect.width(), caption_h)
 
     def _update_accessible(self) -> None:
-        what = self._caption[:1].lower() + self._caption[1:] if self._caption else "nothing"
-        self.setAccessibleName(f"Body diagram: {what} lit")
-        parts = [f"{self._view.value.capitalize()} view."]
-        if self._highlight.points:
-            parts.append(f"Points: {', '.join(zone_labels(sorted(self._highlight.points)))}.")
-        if self._highlight.avoid:
-            parts.append(
-                f"Keep away from: {', '.join(zone_labels(sorted(self._highlight.avoid)))}."
-            )
-        self.setAccessibleDescription(" ".join(parts))
-
-
-def _fitted(area: QRectF, box: QRectF) -> QRectF:
-    """The largest rectangle of `box`'s shape centred in `area`."""
-    if box.isEmpty() or area.isEmpty():
-        return area
-    scale = min(area.width() / box.width(), area.height() / box.height())
-    w, h = box.width() * scale, box.height() * scale
-    return QRectF(area.center().x() - w / 2, area.center().y() - h / 2, w, h)
+        name, description = accessible_texts(self._view, self._highlight, self._caption, self._path)
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(description)

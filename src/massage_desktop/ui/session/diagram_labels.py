@@ -1,12 +1,13 @@
-"""The words on the body diagram: the "L" and "R" badges at its corners and its caption."""
+"""The words on the body diagram: its "L" and "R" badges, its caption, what a screen reader says."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from massage_desktop.bodymap import Side
-from massage_desktop.diagram import Palette
+from massage_desktop.bodymap import Side, View
+from massage_desktop.diagram import Highlight, Palette, zone_labels
+from massage_desktop.strokes.path import StrokePath
 
 
 def paint_badges(
@@ -54,3 +55,27 @@ def _bold(pixel_size: float) -> QFont:
 
 def _readable_on(colour: QColor) -> QColor:
     return QColor("#000000") if colour.lightnessF() > 0.5 else QColor("#FFFFFF")
+
+
+def accessible_texts(
+    view: View, highlight: Highlight, caption: str, path: StrokePath | None
+) -> tuple[str, str]:
+    """The diagram's accessible name and description."""
+    what = caption[:1].lower() + caption[1:] if caption else "nothing"
+    parts = [f"{view.value.capitalize()} view."]
+    if highlight.points:
+        parts.append(f"Points: {', '.join(zone_labels(sorted(highlight.points)))}.")
+    if highlight.avoid:
+        parts.append(f"Keep away from: {', '.join(zone_labels(sorted(highlight.avoid)))}.")
+    if path is not None:
+        parts.append("Arrows show the way the hand goes.")
+    return f"Body diagram: {what} lit", " ".join(parts)
+
+
+def fitted(area: QRectF, box: QRectF) -> QRectF:
+    """The largest rectangle of `box`'s shape centred in `area`."""
+    if box.isEmpty() or area.isEmpty():
+        return area
+    scale = min(area.width() / box.width(), area.height() / box.height())
+    w, h = box.width() * scale, box.height() * scale
+    return QRectF(area.center().x() - w / 2, area.center().y() - h / 2, w, h)
