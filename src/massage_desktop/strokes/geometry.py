@@ -237,22 +237,35 @@ def mirror_x(points: Sequence[Point], axis: float) -> Polyline:
 
 
 def near(p: Point, polygon: Sequence[Point], margin: float, box: Box | None = None) -> bool:
-    """Whether `p` is inside `polygon` or within `margin` of its edge (`box`: its bounds)."""
+    """Whether `p` is inside `polygon` or within `margin` of its edge (`box`: its bounds).
+
+    One pass over the edges does both tests (this runs for every point of every path drawn).
+    """
     left, top, right, bottom = box or bounds(polygon)
-    if not (left - margin <= p[0] <= right + margin and top - margin <= p[1] <= bottom + margin):
+    x, y = p
+    if not (left - margin <= x <= right + margin and top - margin <= y <= bottom + margin):
         return False
-    if inside(p, polygon):
-        return True
-    edges = zip(polygon, [*polygon[1:], polygon[0]], strict=False)
-    return any(_segment_distance(p, a, b) < margin for a, b in edges)
-
-
-def _segment_distance(p: Point, a: Point, b: Point) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    span = dx * dx + dy * dy
-    t = 0.0 if span < EPSILON else ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / span
-    t = min(max(t, 0.0), 1.0)
-    return distance(p, (a[0] + dx * t, a[1] + dy * t))
+    reach = margin * margin
+    hit = False
+    ax, ay = polygon[-1]
+    for bx, by in polygon:
+        if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
+            hit = not hit
+        if not (
+            (x < ax - margin and x < bx - margin)
+            or (x > ax + margin and x > bx + margin)
+            or (y < ay - margin and y < by - margin)
+            or (y > ay + margin and y > by + margin)
+        ):
+            dx, dy = bx - ax, by - ay
+            span = dx * dx + dy * dy
+            t = 0.0 if span < EPSILON else ((x - ax) * dx + (y - ay) * dy) / span
+            t = 0.0 if t < 0.0 else min(t, 1.0)
+            ex, ey = ax + dx * t - x, ay + dy * t - y
+            if ex * ex + ey * ey < reach:
+                return True
+        ax, ay = bx, by
+    return hit
 
 
 def turning(points: Sequence[Point], closed: bool = False) -> float:
