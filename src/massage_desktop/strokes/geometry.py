@@ -161,16 +161,6 @@ def signed_area(points: Sequence[Point]) -> float:
     )
 
 
-def winding(points: Sequence[Point], about: Point) -> float:
-    """Total turn of the polyline seen from `about`, in turns; positive is clockwise on screen."""
-    total = 0.0
-    for p, q in itertools.pairwise(points):
-        a = math.atan2(p[1] - about[1], p[0] - about[0])
-        b = math.atan2(q[1] - about[1], q[0] - about[0])
-        total += (b - a + math.pi) % (2 * math.pi) - math.pi
-    return total / (2 * math.pi)
-
-
 def centroid(points: Sequence[Point]) -> Point:
     """The mean of the points."""
     n = max(len(points), 1)
@@ -227,7 +217,7 @@ def polyline_enters(
     return False
 
 
-def _boxes_meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def _boxes_meet(a: Box, b: Box) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
