@@ -51,6 +51,7 @@ from massage_desktop.ui.session.diagram_labels import (
 from massage_desktop.ui.session.stroke_dot import StrokeDot
 
 FADE_MS = 250
+FADE_STEPS = 6
 PULSE_MS = 1600
 PULSE_LEVELS = 10
 STILL_PULSE = 0.5
@@ -243,8 +244,11 @@ class BodyDiagram(QWidget):
         self._fade.start()
 
     def _on_fade_changed(self, value: float) -> None:
-        self._fade_t = float(value)
-        self._refresh()
+        # A few steps are as smooth to the eye as every animation tick, for a third of the work.
+        step = math.ceil(float(value) * FADE_STEPS) / FADE_STEPS
+        if step != self._fade_t:
+            self._fade_t = step
+            self._refresh()
 
     def _on_fade_finished(self) -> None:
         self._previous = None
