@@ -16,8 +16,12 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from massage_desktop.desktop_entry import APP_ID, ICON_SIZES
+from massage_desktop.paths import resources_dir
 
 if TYPE_CHECKING:
     from massage_desktop.plan import Plan
@@ -93,8 +97,18 @@ def _application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Children's massage")
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # ties the window to the menu entry (Wayland's app id)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every shipped size (each file is read only when drawn)."""
+    icon = QIcon()
+    folder = resources_dir() / "icons" / "hicolor"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"{size}x{size}" / "massage-desktop.png"), QSize(size, size))
+    return icon
 
 
 def _report_paint(app: QApplication) -> None:
