@@ -24,6 +24,20 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TITLE = "Children's massage"
+PREFERRED_SIZE = (1200, 780)
+# Room left around the window for the frame a window manager adds (title bar, borders).
+FRAME_ALLOWANCE = (24, 48)
+
+
+def fitted_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The window's first size: the preferred one, or less where the screen has less room.
+
+    A 1366 by 768 laptop with a panel has about 720 pixels of height to give.
+    """
+    return (
+        min(PREFERRED_SIZE[0], available_width - FRAME_ALLOWANCE[0]),
+        min(PREFERRED_SIZE[1], available_height - FRAME_ALLOWANCE[1]),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +69,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
-        self.resize(1200, 780)
+        room = self.screen().availableGeometry()
+        self.resize(*fitted_size(room.width(), room.height()))
         self._painted = False
         self._built: tuple[NoticeBar, QStackedWidget, dict[str, QAction]] | None = None
         waiting = QLabel("Getting ready…")
@@ -66,11 +81,12 @@ class MainWindow(QMainWindow):
         """Build the notice bar, the pages and the menu (done on first use; safe to repeat)."""
         if self._built is not None:
             return
-        from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+        from PySide6.QtWidgets import QVBoxLayout
 
         from massage_desktop.ui.notice import NoticeBar
+        from massage_desktop.ui.widgets.page_stack import PageStack
 
-        notice, pages = NoticeBar(), QStackedWidget()
+        notice, pages = NoticeBar(), PageStack()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 8, 12, 8)

@@ -31,8 +31,9 @@ class NoticeBar(QFrame):
         self._ok = QPushButton("OK")
         self._ok.setAccessibleName("Close the notice")
         self._ok.setAutoDefault(True)
+        self._ok.setProperty("role", "compact")  # the bar takes little height from the page
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 10, 10)
+        layout.setContentsMargins(16, 6, 8, 6)
         layout.addWidget(self._label, 1)
         layout.addWidget(self._ok, 0, Qt.AlignmentFlag.AlignVCenter)
         self._ok.clicked.connect(self._on_ok_clicked)

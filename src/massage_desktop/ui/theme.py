@@ -144,6 +144,7 @@ QWidget {{ font-size: {pt15}; }}
 QPushButton {{ background: {c.button}; color: {c.text}; border: {thick} solid {c.border};
   border-radius: 10px; padding: 10px 18px; min-height: 40px; }}
 QPushButton:focus {{ border: 3px solid {c.accent}; }}
+QPushButton[role="compact"] {{ padding: 4px 16px; min-height: 30px; }}
 QPushButton:disabled {{ color: {c.muted}; }}
 QPushButton[primary="true"] {{ background: {c.accent}; color: {c.on_accent};
   border-color: {c.accent}; font-size: {pt19}; font-weight: 600; min-height: 56px; }}

@@ -78,7 +78,7 @@ class BodyDiagram(QWidget):
         super().__init__(parent)
         self.setObjectName("bodyDiagram")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 220)
+        self.setMinimumSize(130, 130)
         self._theme = Theme(theme)
         self._animated = animated
         self._view = View.FRONT

@@ -31,7 +31,7 @@ class TimeRing(QWidget):
         self.setObjectName("timeRing")
         self.setAccessibleName("Time left in this step")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(130, 130)
         self._remaining = 0.0
         self._total = 0.0
         self._count = ""

@@ -61,6 +61,8 @@ class SessionView(QWidget):
         self._controls.triggered.connect(self._on_triggered)
         self._actions.full_screen_requested.connect(self.full_screen_requested)
         self._done.clicked.connect(self._on_done_clicked)
+        # The question takes the controls' place rather than adding its height to the view.
+        self._confirm.asking_changed.connect(self._on_asking_changed)
 
     def _build(self, keymap: KeyMap) -> None:
         self._where = label("", "subheading", wrap=False)
@@ -84,8 +86,8 @@ class SessionView(QWidget):
         middle.addWidget(self._panel, 4)
         middle.addWidget(self._ring, 3)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
-        layout.setSpacing(16)
+        layout.setContentsMargins(28, 12, 28, 12)
+        layout.setSpacing(12)
         layout.addLayout(self._top_bar())
         layout.addLayout(middle, 1)
         layout.addWidget(self._progress)
@@ -195,7 +197,8 @@ class SessionView(QWidget):
         self._session_left.setText(clock_text(plan.total_s))
         self._controls.set_paused(False)
         self._controls.set_running(True)
-        self._controls.show()
+        for part in (self._controls, self._ring, self._diagram_widget):
+            part.show()
         self._done.hide()
         self._note.clear()
         self._note.hide()
@@ -273,19 +276,28 @@ class SessionView(QWidget):
         self._controls.set_paused(False)
         self._actions.set_paused(False)
 
+    def _on_asking_changed(self, asking: bool) -> None:
+        if self._done.isHidden():  # once ended the controls stay away
+            self._controls.setVisible(not asking)
+
     def _on_finished(self, outcome: str = "", _reason: str = "") -> None:
         self._actions.set_ended()
+        self._controls.set_running(False)
+        # The end needs room for the note and one button, not the dead controls, the empty
+        # ring and diagram. They go first: a window grows (and never shrinks back) when its
+        # contents need more height, even for a moment, and a 600-pixel screen has no more.
+        for idle in (self._controls, self._ring, self._diagram_widget):
+            idle.hide()
+        self._ring.clear()
+        self._diagram.clear()
         stopped = outcome == "stopped"
         title = "Session stopped" if stopped else "All done"
         closing = self._plan.closing if self._plan is not None else ""
         text = "The session was stopped." if stopped else closing or "Well done, both of you."
         self._panel.show_message(title, text)
         self._state.setText("")
-        self._ring.clear()
-        self._diagram.clear()
         self._progress.set_progress(1.0 if not stopped else self._progress.progress)
         self._session_left.setText("")
-        self._controls.set_running(False)
         self._done.show()
         self._note.setVisible(self._note.wanted)
         self._done.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -23,6 +23,7 @@ from massage_desktop.protocol.models import Protocol
 from massage_desktop.ui.setup.age_input import AgeInput, ChildChoice, ChildPicker
 from massage_desktop.ui.setup.protocol_details import Fit, details_html, fit, summary_line
 from massage_desktop.ui.widgets.styled import button, label
+from massage_desktop.ui.widgets.wrapping_list import make_wrapping
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -65,8 +66,7 @@ class StartView(QWidget):
         self._last = label("", "muted")
         self._list = QListWidget()
         self._list.setAccessibleName("Massages")
-        self._list.setWordWrap(True)
-        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_wrapping(self._list)
         self._details = QLabel()
         self._details.setWordWrap(True)
         self._details.setTextFormat(Qt.TextFormat.RichText)
