@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.numbers import whole
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import STANDING_CONDITIONS, Child, ChildError, Children
 from massage_desktop.store.children import age_weeks as child_age_weeks
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=_guarded(cmd_history))
 
     p = sub.add_parser("report", help="write one session's printable report")
-    p.add_argument("session_id", type=int, metavar="SESSION_ID")
+    p.add_argument("session_id", type=whole(at_least=1), metavar="SESSION_ID")
     p.add_argument("--pdf", type=Path, required=True, metavar="FILE")
     p.set_defaults(run=_guarded(cmd_report))
 
@@ -43,7 +44,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add = child_sub.add_parser("add", help="add a child")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--born", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--weeks-early", type=int, default=0, metavar="N")
+    add.add_argument("--weeks-early", type=whole(), default=0, metavar="N")
     add.add_argument(
         "--condition",
         action="append",
