@@ -10,6 +10,11 @@
 # Needs root (debootstrap, chroot, mounts) and the Debian mirror (MIRROR=...); installs
 # debootstrap with apt-get when missing. The exit code is `make test`'s; the log is kept in
 # FOLDER.log. Mounts inside FOLDER are undone on exit, also on failure or Ctrl-C.
+#
+# The new system trusts what a stock Debian trusts, plus the one thing this machine needs to
+# reach the package index: when pip here is told of a certificate bundle (PIP_CERT, or `cert =`
+# in /etc/pip.conf, as behind a proxy that inspects HTTPS), that bundle is handed in to pip
+# inside too; so are the http(s)_proxy variables.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,6 +72,16 @@ else
   build_base
 fi
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+PASS=()
+host_ca=${PIP_CERT:-$(sed -n 's/^[[:space:]]*cert[[:space:]]*=[[:space:]]*//p' /etc/pip.conf 2>/dev/null | tail -1)}
+if [ -n "$host_ca" ] && [ -f "$host_ca" ]; then
+  cp "$host_ca" "$ROOT/etc/ssl/host-pip-ca.pem"
+  PASS+=(PIP_CERT=/etc/ssl/host-pip-ca.pem)
+  say "pip inside uses this machine's certificate bundle $host_ca"
+fi
+for var in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
+  [ -z "${!var:-}" ] || PASS+=("$var=${!var}")
+done
 rm -rf "${ROOT:?}$INSIDE"
 git clone -q --no-hardlinks "$REPO" "$ROOT$INSIDE"
 say "cloned $(git -C "$REPO" rev-parse --short HEAD) into $INSIDE"
@@ -74,7 +89,7 @@ say "cloned $(git -C "$REPO" rev-parse --short HEAD) into $INSIDE"
 mount_all
 say "running make test inside (log: $LOG)"
 set +e
-env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+env -i HOME=/root LANG=C.UTF-8 TERM=dumb "${PASS[@]}" \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   chroot "$ROOT" bash -c "cd $INSIDE && make test" 2>&1 | tee -a "$LOG"
 code=${PIPESTATUS[0]}
