@@ -75,8 +75,8 @@ cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 PASS=()
 host_ca=${PIP_CERT:-$(sed -n 's/^[[:space:]]*cert[[:space:]]*=[[:space:]]*//p' /etc/pip.conf 2>/dev/null | tail -1)}
 if [ -n "$host_ca" ] && [ -f "$host_ca" ]; then
-  cp "$host_ca" "$ROOT/etc/ssl/host-pip-ca.pem"
-  PASS+=(PIP_CERT=/etc/ssl/host-pip-ca.pem)
+  cp "$host_ca" "$ROOT/etc/host-pip-ca.pem"
+  PASS+=(PIP_CERT=/etc/host-pip-ca.pem)
   say "pip inside uses this machine's certificate bundle $host_ca"
 fi
 for var in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
