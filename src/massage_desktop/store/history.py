@@ -136,8 +136,13 @@ class History:
         """
         history = cls(Database.open(path, connect), now)
         if recover:
-            history._recovered = history.mark_interrupted()
+            history.recover()
         return history
+
+    def recover(self) -> tuple[int, ...]:
+        """Mark the sessions left unfinished interrupted, and remember which (`recovered`)."""
+        self._recovered = self.mark_interrupted()
+        return self._recovered
 
     @property
     def db(self) -> Database:
