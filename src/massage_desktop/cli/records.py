@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from massage_desktop.store.children import age_weeks as child_age_weeks
 from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
 from massage_desktop.store.history import History, StoredSession
 from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.salvage import is_damage, open_history
 
 EXIT_STORE = 4  # the history file could not be read or written
 
@@ -62,14 +64,50 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             return command(args)
         except StoreError as exc:
             print(f"massage-desktop: {exc}", file=sys.stderr)
+            if is_damage(exc):
+                print(
+                    "massage-desktop: close the massage-desktop window and run this again: "
+                    "the damaged file is then set aside and what still reads is saved.",
+                    file=sys.stderr,
+                )
             return EXIT_STORE
 
     return run
 
 
 def _open() -> History:
-    # A window may be running a session right now: only it marks unfinished ones interrupted.
-    return History.open(UserDirs.from_env().history_file, recover=False)
+    """The history; a damaged file is salvaged first, unless the window has the folder open."""
+    dirs = UserDirs.from_env()
+    # A window may be running a session right now: only it marks unfinished ones interrupted,
+    # and the file is never moved from under it.
+    if window_open(dirs.data):
+        return History.open(dirs.history_file, recover=False)
+    opened = open_history(dirs.history_file, recover=False)
+    if opened.salvage is not None:
+        print(f"massage-desktop: {opened.salvage.message}", file=sys.stderr)
+    return opened.history
+
+
+def window_open(data_dir: Path) -> bool:
+    """Whether a massage-desktop window holds `data_dir` (its lock file is locked)."""
+    lock = data_dir / "instance.lock"  # ui/single_instance.LOCK_NAME, a QLockFile
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: leave the file alone
+    try:
+        import fcntl  # POSIX; Qt's lock file takes a flock() there as well
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:
+        return True
+    except OSError:
+        return True  # locked: the window is open
+    finally:
+        os.close(fd)  # closing drops the lock we may have taken
+    return False
 
 
 def cmd_history(args: argparse.Namespace) -> int:

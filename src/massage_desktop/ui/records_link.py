@@ -44,10 +44,14 @@ class RecordsLink(QObject):
         from pathlib import Path
 
         from massage_desktop.store.atomic import StoreError
-        from massage_desktop.store.history import History
+        from massage_desktop.store.salvage import open_history
 
+        history: History | None = None
         try:
-            history: History | None = History.open(Path(str(path)))
+            opened = open_history(Path(str(path)))
+            history = opened.history
+            if opened.salvage is not None:
+                window.notice.show_once("history", opened.salvage.message)
         except StoreError as exc:
             log.warning("%s", exc)
             window.notice.show_once(
