@@ -75,6 +75,20 @@ def test_the_window_says_what_was_saved_and_records_again(qtbot: QtBot, app_look
     history.close()
 
 
+def test_the_salvage_notice_is_not_covered_by_a_later_one(qtbot: QtBot, app_look: None) -> None:
+    damaged_history()
+    voice = FakeVoice(available=False, problem="No audio output was found.")
+    window, _ = started(qtbot, voice)
+    assert window.notice.text.startswith("The history file was damaged.")
+    assert window.notice.waiting == 1
+    with qtbot.waitSignal(window.notice.dismissed) as closed:
+        window.notice.ok_button.click()
+    assert closed.args == ["history"]
+    assert window.notice.text == "No audio output was found."
+    window.notice.ok_button.click()
+    assert window.notice.text == ""
+
+
 def test_a_command_salvages_once_and_says_so_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     path = damaged_history()
     assert main(["history"]) == 0

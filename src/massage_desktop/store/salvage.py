@@ -140,8 +140,11 @@ def _quick_check(history: History) -> str | None:
         if is_damage(exc):
             return exc.problem
         raise
-    said = "; ".join(str(row[0]) for row in rows)
-    return None if said == "ok" else said
+    said = [str(row[0]) for row in rows]
+    if said == ["ok"]:
+        return None
+    log.info("SQLite's quick check of %s: %s", history.path, "; ".join(said))
+    return "a part of it is damaged"
 
 
 def salvage(
