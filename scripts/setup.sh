@@ -9,6 +9,8 @@ VENV=.venv
 # and gstreamer-free Qt multimedia (FFmpeg backend, bundled) play sound; xvfb, sox and imagemagick
 # let the tests and a developer look at and listen to the program without a screen or speakers;
 # desktop-file-utils, appstream and shared-mime-info check and install the menu entry.
+# dbus-daemon gives the screensaver test a private session bus. python3-venv is added below when
+# this Python cannot make a virtual environment (Debian and Ubuntu ship it apart).
 DEB_PACKAGES=(
   espeak-ng libespeak-ng1
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
@@ -19,6 +21,26 @@ DEB_PACKAGES=(
   desktop-file-utils appstream shared-mime-info
 )
 
+# Debian's python3 makes no venv without ensurepip, which is in python3-venv (or python3.X-venv
+# for a Python other than the system's default python3).
+venv_package() {
+  "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null && return 0
+  local version default
+  version=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  default=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+  if [ "$version" = "$default" ]; then echo python3-venv; else echo "python$version-venv"; fi
+}
+
+# dbus-daemon is its own package from Debian 12 and Ubuntu 22.04 on, part of dbus before.
+dbus_package() {
+  command -v dbus-daemon >/dev/null && return 0
+  if apt-cache show dbus >/dev/null 2>&1 && ! apt-cache show dbus-daemon >/dev/null 2>&1; then
+    echo dbus
+  else
+    echo dbus-daemon
+  fi
+}
+
 missing_debs() {
   local p
   for p in "${DEB_PACKAGES[@]}"; do
@@ -28,7 +50,9 @@ missing_debs() {
 
 install_debs() {
   command -v dpkg-query >/dev/null || { echo "setup: not a Debian system; install espeak-ng and Qt's xcb libraries yourself" >&2; return 0; }
-  local missing
+  local missing extra
+  read -r -a extra <<< "$(venv_package) $(dbus_package)"
+  DEB_PACKAGES+=("${extra[@]}")
   missing=$(missing_debs | tr '\n' ' ')
   [ -z "${missing// }" ] && return 0
   echo "setup: installing system packages: $missing"
@@ -58,7 +82,11 @@ install_venv() {
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/massage-desktop" ]; then
     return 0
   fi
-  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  # A venv made while ensurepip was missing has a python but no pip: make it again.
+  if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+    rm -rf "$VENV"
+    "$PYTHON" -m venv "$VENV"
+  fi
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e ".[test,dev]"
   echo "$want" > "$stamp"

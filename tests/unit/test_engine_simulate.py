@@ -123,7 +123,6 @@ def test_bad_actions_exit_1_with_a_clear_message(
         (("simulate", "general-strengthening", "--age-weeks", "1"), 2),
         (("simulate", "general-strengthening", "--age-weeks", "10", "--condition", "fever"), 3),
         (("simulate", "no-such-protocol", "--age-weeks", "10"), 1),
-        ((*BASE, "--speed", "0"), 1),
     ],
 )
 def test_refusals_use_the_plan_exit_codes(

@@ -27,7 +27,7 @@ def test_every_shipped_protocol_loads_without_problems() -> None:
 
 def test_broken_toml_names_the_file_and_line() -> None:
     (msg,) = messages("broken_toml.toml")
-    assert msg.startswith(f"{BAD / 'broken_toml.toml'}:2: not valid TOML")
+    assert msg.startswith(f"{BAD / 'broken_toml.toml'}:2: (file): not valid TOML")
 
 
 def test_unknown_key_is_an_error_with_its_line() -> None:

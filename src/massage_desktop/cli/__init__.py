@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from massage_desktop import __version__
+from massage_desktop.cli.numbers import number
 
 # Each module adds its subcommands with `register(subparsers)`; parsers set `run=handler`.
 # The window path imports none of them: they pull in pydantic, the store and the voice, which
@@ -33,10 +34,14 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--protocol", metavar="ID", help="open the set-up for this protocol")
     ages = parser.add_mutually_exclusive_group()
-    ages.add_argument("--age-weeks", type=float, metavar="W", help="the child's age in weeks")
-    ages.add_argument("--age-months", type=float, metavar="M", help="the child's age in months")
+    ages.add_argument("--age-weeks", type=number(), metavar="W", help="the child's age in weeks")
+    ages.add_argument("--age-months", type=number(), metavar="M", help="the child's age in months")
     parser.add_argument(
-        "--speed", type=float, default=1.0, metavar="X", help="preview faster (never recorded)"
+        "--speed",
+        type=number(above=0),
+        default=1.0,
+        metavar="X",
+        help="preview faster (never recorded)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     return parser

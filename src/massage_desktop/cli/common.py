@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from massage_desktop.cli.numbers import number
 from massage_desktop.conditions import CONDITIONS
 from massage_desktop.plan import NotToday, Plan, PlanRefused, months_to_weeks, plan
 from massage_desktop.protocol import LoadResult, Protocol, load_library
@@ -20,8 +21,8 @@ EXIT_NOT_TODAY = 3
 def add_age_options(parser: argparse.ArgumentParser, required: bool = True) -> None:
     """Add the mutually exclusive --age-weeks / --age-months options."""
     ages = parser.add_mutually_exclusive_group(required=required)
-    ages.add_argument("--age-weeks", type=float, metavar="W", help="the child's age in weeks")
-    ages.add_argument("--age-months", type=float, metavar="M", help="the child's age in months")
+    ages.add_argument("--age-weeks", type=number(), metavar="W", help="the child's age in weeks")
+    ages.add_argument("--age-months", type=number(), metavar="M", help="the child's age in months")
 
 
 def age_weeks(args: argparse.Namespace) -> float:

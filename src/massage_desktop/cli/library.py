@@ -18,6 +18,7 @@ from massage_desktop.cli.common import (
     plan_or_exit_code,
     print_json,
 )
+from massage_desktop.cli.numbers import whole
 from massage_desktop.conditions import CONDITIONS
 from massage_desktop.protocol import Protocol, load_file
 from massage_desktop.protocol.models import Protocol as ProtocolModel
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("plan", help="the timed plan of a protocol for a child's age")
     p.add_argument("id")
     add_age_options(p)
-    p.add_argument("--session-number", type=int, metavar="K")
+    p.add_argument("--session-number", type=whole(at_least=1), metavar="K")
     p.add_argument(
         "--condition",
         action="append",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -10,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.numbers import whole
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import STANDING_CONDITIONS, Child, ChildError, Children
 from massage_desktop.store.children import age_weeks as child_age_weeks
 from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
 from massage_desktop.store.history import History, StoredSession
 from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.salvage import is_damage, open_history
 
 EXIT_STORE = 4  # the history file could not be read or written
 
@@ -30,7 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=_guarded(cmd_history))
 
     p = sub.add_parser("report", help="write one session's printable report")
-    p.add_argument("session_id", type=int, metavar="SESSION_ID")
+    p.add_argument("session_id", type=whole(at_least=1), metavar="SESSION_ID")
     p.add_argument("--pdf", type=Path, required=True, metavar="FILE")
     p.set_defaults(run=_guarded(cmd_report))
 
@@ -43,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add = child_sub.add_parser("add", help="add a child")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--born", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--weeks-early", type=int, default=0, metavar="N")
+    add.add_argument("--weeks-early", type=whole(), default=0, metavar="N")
     add.add_argument(
         "--condition",
         action="append",
@@ -61,14 +64,50 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             return command(args)
         except StoreError as exc:
             print(f"massage-desktop: {exc}", file=sys.stderr)
+            if is_damage(exc):
+                print(
+                    "massage-desktop: close the massage-desktop window and run this again: "
+                    "the damaged file is then set aside and what still reads is saved.",
+                    file=sys.stderr,
+                )
             return EXIT_STORE
 
     return run
 
 
 def _open() -> History:
-    # A window may be running a session right now: only it marks unfinished ones interrupted.
-    return History.open(UserDirs.from_env().history_file, recover=False)
+    """The history; a damaged file is salvaged first, unless the window has the folder open."""
+    dirs = UserDirs.from_env()
+    # A window may be running a session right now: only it marks unfinished ones interrupted,
+    # and the file is never moved from under it.
+    if window_open(dirs.data):
+        return History.open(dirs.history_file, recover=False)
+    opened = open_history(dirs.history_file, recover=False)
+    if opened.salvage is not None:
+        print(f"massage-desktop: {opened.salvage.message}", file=sys.stderr)
+    return opened.history
+
+
+def window_open(data_dir: Path) -> bool:
+    """Whether a massage-desktop window holds `data_dir` (its lock file is locked)."""
+    lock = data_dir / "instance.lock"  # ui/single_instance.LOCK_NAME, a QLockFile
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: leave the file alone
+    try:
+        import fcntl  # POSIX; Qt's lock file takes a flock() there as well
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:
+        return True
+    except OSError:
+        return True  # locked: the window is open
+    finally:
+        os.close(fd)  # closing drops the lock we may have taken
+    return False
 
 
 def cmd_history(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, add_age_options, plan_or_exit_code
+from massage_desktop.cli.numbers import number, whole
 from massage_desktop.engine import Cue, Engine, Event, State
 from massage_desktop.engine_record import SessionRecord
 from massage_desktop.engine_text import event_line, summary_line
@@ -96,7 +97,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("simulate", help="run a session without a window and print its timeline")
     p.add_argument("id")
     add_age_options(p)
-    p.add_argument("--session-number", type=int, metavar="K")
+    p.add_argument("--session-number", type=whole(at_least=1), metavar="K")
     p.add_argument("--condition", action="append", default=[], metavar="C")
     p.add_argument(
         "--actions", default="", metavar="T:ACTION,...", help=f"at session second T: {ACTION_HELP}"
@@ -104,7 +105,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--speed",
         dest="sim_speed",
-        type=float,
+        type=number(above=0),
         metavar="X",
         help="run in real time, X times faster",
     )
@@ -119,9 +120,6 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         actions = parse_actions(args.actions)
     except BadAction as exc:
         print(f"massage-desktop: bad action {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    if args.sim_speed is not None and not (args.sim_speed > 0 and math.isfinite(args.sim_speed)):
-        print("massage-desktop: --speed must be a number above 0", file=sys.stderr)
         return EXIT_INVALID
     made = plan_or_exit_code(args)
     if isinstance(made, int):

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.numbers import whole
 from massage_desktop.speech.doctor import Probes, healthy, report_json, run_checks
 from massage_desktop.speech.engines import create_synthesiser
 from massage_desktop.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
@@ -29,7 +30,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("speak", help="render a sentence to a WAV file with the program's voice")
     p.add_argument("text")
     p.add_argument("--voice", metavar="V", help="a voice id from `massage-desktop voices`")
-    p.add_argument("--rate", type=int, metavar="R", help=f"words a minute, {MIN_RATE}-{MAX_RATE}")
+    p.add_argument(
+        "--rate",
+        type=whole(at_least=MIN_RATE, at_most=MAX_RATE),
+        metavar="R",
+        help=f"words a minute, {MIN_RATE}-{MAX_RATE}",
+    )
     p.add_argument("--out", type=Path, required=True, metavar="FILE.wav")
     p.set_defaults(run=cmd_speak)
 

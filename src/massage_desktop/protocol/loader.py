@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import tomllib
@@ -20,20 +21,21 @@ log = logging.getLogger(__name__)
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 
 
+WHOLE_FILE = "(file)"  # the field of a problem with the file as a whole (unreadable, not TOML)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in one protocol file."""
+    """One thing wrong in one protocol file; `str()` is one `FILE:LINE: field: message` line."""
 
     file: Path
     field: str
     message: str
-    line: int | None = None
+    line: int = 1
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else str(self.file)
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        message = " ".join(self.message.split()) or "invalid"
+        return f"{self.file}:{self.line}: {self.field or WHOLE_FILE}: {message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +46,13 @@ class LoadResult:
     problems: tuple[Problem, ...] = ()
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _dotted(loc: Iterable[str | int]) -> str:
-    return ".".join(str(part) for part in loc)
+    """A field path as TOML writes it: bare names joined by dots, other names quoted."""
+    parts = [str(part) for part in loc]
+    return ".".join(p if _BARE_KEY.fullmatch(p) else json.dumps(p) for p in parts) or WHOLE_FILE
 
 
 def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
@@ -53,22 +60,22 @@ def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(path, "", f"cannot read the file: {exc}")]
+        return None, [Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_AT.search(str(exc))
-        return None, [Problem(path, "", f"not valid TOML: {exc}", int(at[1]) if at else None)]
+        return None, [Problem(path, WHOLE_FILE, f"not valid TOML: {exc}", int(at[1]) if at else 1)]
     lines = line_index(text)
     try:
         protocol = Protocol.model_validate(data)
     except ValidationError as exc:
         return None, [
-            Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]))
+            Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]) or 1)
             for err in _root_causes(exc.errors())
         ]
     problems = [
-        Problem(path, _dotted(loc), message, find_line(lines, loc))
+        Problem(path, _dotted(loc), message, find_line(lines, loc) or 1)
         for loc, message in check(protocol)
     ]
     return (None if problems else protocol), problems
@@ -112,19 +119,21 @@ def load_dir(*folders: Path) -> LoadResult:
             if protocol is None:
                 continue
             if protocol.id in protocols:
-                problems.append(
-                    Problem(
-                        path,
-                        "id",
-                        (f"protocol id {protocol.id!r} is already used by {origins[protocol.id]}"),
-                    )
-                )
+                used = f"protocol id {protocol.id!r} is already used by {origins[protocol.id]}"
+                problems.append(Problem(path, "id", used, _line_of(path, ("id",))))
                 continue
             protocols[protocol.id] = protocol
             origins[protocol.id] = path
     for problem in problems:
         log.warning("%s", problem)
     return LoadResult(protocols, tuple(problems))
+
+
+def _line_of(path: Path, loc: tuple[str, ...]) -> int:
+    try:
+        return find_line(line_index(path.read_text(encoding="utf-8")), loc) or 1
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 def load_library(*extra: Path) -> LoadResult:

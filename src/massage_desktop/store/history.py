@@ -136,8 +136,13 @@ class History:
         """
         history = cls(Database.open(path, connect), now)
         if recover:
-            history._recovered = history.mark_interrupted()
+            history.recover()
         return history
+
+    def recover(self) -> tuple[int, ...]:
+        """Mark the sessions left unfinished interrupted, and remember which (`recovered`)."""
+        self._recovered = self.mark_interrupted()
+        return self._recovered
 
     @property
     def db(self) -> Database:
@@ -170,8 +175,12 @@ class History:
             log.warning("marked %d unfinished session(s) interrupted: %s", len(ids), ids)
         return ids
 
-    def start_session(self, start: SessionStart) -> int:
-        """Write the session row now, before any massage; returns its id. Refuses a preview."""
+    def now(self) -> datetime:
+        """The wall-clock time the history stamps rows with."""
+        return self._now()
+
+    def start_session(self, start: SessionStart, when: datetime | None = None) -> int:
+        """Write the session row (started `when`, or now); returns its id. Refuses a preview."""
         if start.preview:
             raise PreviewNotRecorded("a preview is never recorded")
         with self._db.transaction() as conn:
@@ -187,7 +196,7 @@ class History:
                     start.planned_s,
                     start.age_weeks,
                     start.session_number,
-                    self._stamp(),
+                    self._stamp(when),
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -233,14 +242,19 @@ class History:
             _touch(conn, session_id, at_s, "resumed")
 
     def finish_session(
-        self, session_id: int, outcome: Outcome, at_s: float, reason: str = ""
+        self,
+        session_id: int,
+        outcome: Outcome,
+        at_s: float,
+        reason: str = "",
+        when: datetime | None = None,
     ) -> None:
-        """Record the end: how it ended, why, and how long it really lasted."""
+        """Record the end (at `when`, or now): how it ended, why, and how long it really lasted."""
         with self._db.transaction() as conn:
             cur = conn.execute(
                 """UPDATE sessions SET outcome = ?, reason = ?, actual_s = ?, ended_at = ?,
                    last_at_s = ?, last_event = ? WHERE id = ? AND outcome IS NULL""",
-                (outcome.value, reason, at_s, self._stamp(), at_s, outcome.value, session_id),
+                (outcome.value, reason, at_s, self._stamp(when), at_s, outcome.value, session_id),
             )
         if cur.rowcount == 0:
             log.warning("session %d was already ended; its end is kept", session_id)
@@ -280,8 +294,8 @@ class History:
         """Close the file."""
         self._db.close()
 
-    def _stamp(self) -> str:
-        return self._now().isoformat(timespec="seconds")
+    def _stamp(self, when: datetime | None = None) -> str:
+        return (when or self._now()).isoformat(timespec="seconds")
 
 
 def _next_seq(conn: sqlite3.Connection, table: str, session_id: int) -> int:

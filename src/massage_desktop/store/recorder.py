@@ -4,12 +4,14 @@ The session row is written at session_started, each step at step_finished, each 
 (closed at resumed, which gives its length), and the end at finished. If the program dies between
 two events, the history holds everything up to the last one and the next open marks the session
 interrupted. A failed write never stops the massage: it is logged, the first failure is reported
-once through `on_problem`, and later events are still tried (the disk may have been freed).
+once through `on_problem`, and the write waits, with every later one, in order: each new event
+tries them again, so when the disk has room again the record catches up, times as they were.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 
 from massage_desktop.bodymap import Side
@@ -25,6 +27,8 @@ from massage_desktop.store.history import (
 )
 
 log = logging.getLogger(__name__)
+
+Write = Callable[[], None]
 
 _SIDED = (Side.LEFT, Side.RIGHT)
 
@@ -55,6 +59,9 @@ class Recorder:
         self._child_id = child_id
         self._on_problem = on_problem
         self._session_id: int | None = None
+        self._began = False
+        self._pending: deque[Write] = deque()
+        self._failing = False
         self._problem: str | None = None
         self._step_started: dict[int, float] = {}
 
@@ -68,19 +75,41 @@ class Recorder:
         """The first write failure, in plain words, or None."""
         return self._problem
 
+    @property
+    def pending(self) -> int:
+        """How many writes wait for the file to take them again."""
+        return len(self._pending)
+
     def __call__(self, event: Event) -> None:
-        """Handle one engine event."""
+        """Handle one engine event, then try every write still waiting, oldest first."""
         handler = self._handler(event.kind)
         if handler is None:
             return
-        if event.kind is not EventKind.SESSION_STARTED and self._session_id is None:
-            return  # the start could not be written: nothing to attach this to
-        try:
-            handler(event)
-        except StoreError as exc:
-            self._report(exc)
+        if event.kind is not EventKind.SESSION_STARTED and not self._began:
+            return  # no session to attach this to
+        write = handler(event)
+        if write is not None:
+            self._pending.append(write)
+        self._flush()
 
-    def _handler(self, kind: EventKind) -> Callable[[Event], None] | None:
+    def retry(self) -> int:
+        """Try the waiting writes again (after the session too); how many still wait."""
+        self._flush()
+        return len(self._pending)
+
+    def _flush(self) -> None:
+        while self._pending:
+            try:
+                self._pending[0]()
+            except StoreError as exc:
+                self._report(exc)
+                return
+            self._pending.popleft()
+            if self._failing:
+                self._failing = False
+                log.warning("recording the session again; the writes that waited are saved")
+
+    def _handler(self, kind: EventKind) -> Callable[[Event], Write | None] | None:
         match kind:
             case EventKind.SESSION_STARTED:
                 return self._started
@@ -101,41 +130,58 @@ class Recorder:
         assert self._session_id is not None, "events before session_started are dropped"
         return self._session_id
 
-    def _started(self, event: Event) -> None:
+    def _started(self, event: Event) -> Write:
+        self._began = True
         start = SessionStart.from_plan(self._plan, self._child_id)
-        self._session_id = self._history.start_session(start)
+        when = self._history.now()
+
+        def write() -> None:
+            self._session_id = self._history.start_session(start, when)
+
+        return write
 
     def _step_began(self, event: Event) -> None:
         if event.step_index is not None:
             self._step_started[event.step_index] = event.t
 
-    def _step_finished(self, event: Event) -> None:
+    def _step_finished(self, event: Event) -> Write | None:
         index = event.step_index
         if index is None or not isinstance(event.outcome, StepOutcome):
-            return
+            return None
         began = self._step_started.pop(index, event.t)
         step = self._plan.steps[index]
         title = f"{step.title}, {step.side.value} side" if step.side in _SIDED else step.title
         stored = StoredStep(
             index, event.step_id or step.id, title, event.outcome, event.t, event.t - began
         )
-        self._history.record_step(self._id, stored)
+        return lambda: self._history.record_step(self._id, stored)
 
-    def _paused(self, event: Event) -> None:
+    def _paused(self, event: Event) -> Write:
+        t, reason = event.t, event.reason
         cue = event.cue.value if event.cue is not None else ""
-        self._history.record_pause(self._id, event.t, event.reason, cue)
+        return lambda: self._history.record_pause(self._id, t, reason, cue)
 
-    def _resumed(self, event: Event) -> None:
-        self._history.record_resume(self._id, event.t)
+    def _resumed(self, event: Event) -> Write:
+        t = event.t
+        return lambda: self._history.record_resume(self._id, t)
 
-    def _finished(self, event: Event) -> None:
+    def _finished(self, event: Event) -> Write | None:
         if not isinstance(event.outcome, EndOutcome):
-            return
-        self._history.finish_session(self._id, _OUTCOMES[event.outcome], event.t, event.reason)
+            return None
+        outcome, t, reason = _OUTCOMES[event.outcome], event.t, event.reason
+        when = self._history.now()
+        return lambda: self._history.finish_session(self._id, outcome, t, reason, when)
 
     def _report(self, exc: StoreError) -> None:
+        if self._failing:
+            log.debug("recording still fails: %s", exc)
+            return
+        self._failing = True
         log.error("recording the session failed: %s", exc)
         if self._problem is None:
-            self._problem = f"{exc} This session may not be fully recorded."
+            self._problem = (
+                f"{exc} The session goes on; what it records is saved as soon as the file "
+                "can be written again."
+            )
             if self._on_problem is not None:
                 self._on_problem(self._problem)

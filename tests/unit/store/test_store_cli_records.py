@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -84,13 +85,32 @@ def test_history_for_an_unknown_child_says_so(capsys: pytest.CaptureFixture[str]
     assert "no child called 'Nobody'" in capsys.readouterr().err
 
 
-def test_a_broken_history_file_gives_a_clear_error(
+def test_a_broken_history_file_is_set_aside_and_said_so(
     capsys: pytest.CaptureFixture[str], user_dirs: Path
 ) -> None:
     path = UserDirs.from_env().history_file
     path.parent.mkdir(parents=True)
     path.write_text("not a database" * 200)
-    assert main(["children"]) == 4
+    assert main(["children"]) == 0
+    (kept,) = path.parent.glob("history.sqlite3.bad-*")
+    assert kept.read_text() == "not a database" * 200
     assert capsys.readouterr().err.strip() == (
-        f"massage-desktop: Could not open {path}: it is not a history database."
+        "massage-desktop: The history file was damaged and nothing in it could be read. "
+        f"The damaged file was kept as {kept}."
+    )
+    assert main(["children"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_history_from_a_newer_version_gives_a_clear_error(
+    capsys: pytest.CaptureFixture[str], user_dirs: Path
+) -> None:
+    path = UserDirs.from_env().history_file
+    path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    assert main(["children"]) == 4
+    assert capsys.readouterr().err.startswith(
+        f"massage-desktop: Could not open {path}: it was written by a newer version"
     )

@@ -6,11 +6,12 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from massage_desktop.plan import Plan
     from massage_desktop.store.history import History
+    from massage_desktop.store.recorder import Recorder
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.preferences import Preferences
     from massage_desktop.ui.session.controller import SessionController
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from massage_desktop.ui.setup.start_view import Choice, StartView
 
 log = logging.getLogger(__name__)
+
+RETRY_MS = 30_000  # how often records that could not be written are tried again
 
 
 class RecordsLink(QObject):
@@ -35,6 +38,10 @@ class RecordsLink(QObject):
         self._window = window
         self._history = history
         self._prefs = prefs
+        self._unsaved: list[Recorder] = []
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.retry_unsaved)
 
     @classmethod
     def open(
@@ -44,10 +51,14 @@ class RecordsLink(QObject):
         from pathlib import Path
 
         from massage_desktop.store.atomic import StoreError
-        from massage_desktop.store.history import History
+        from massage_desktop.store.salvage import open_history
 
+        history: History | None = None
         try:
-            history: History | None = History.open(Path(str(path)))
+            opened = open_history(Path(str(path)))
+            history = opened.history
+            if opened.salvage is not None:
+                window.notice.show_once("history", opened.salvage.message)
         except StoreError as exc:
             log.warning("%s", exc)
             window.notice.show_once(
@@ -55,6 +66,17 @@ class RecordsLink(QObject):
             )
             history = None
         return cls(window, history, prefs, parent)
+
+    @property
+    def retrying(self) -> bool:
+        """Whether some session's record waits for the disk and is tried again now and then."""
+        return self._retry.isActive()
+
+    def retry_unsaved(self) -> None:
+        """Try again the records that could not be written (a full disk may have room now)."""
+        self._unsaved = [r for r in self._unsaved if r.retry()]
+        if not self._unsaved:
+            self._retry.stop()
 
     @property
     def history(self) -> History | None:
@@ -109,6 +131,9 @@ class RecordsLink(QObject):
 
         def on_problem(text: str) -> None:
             notice.show_once("recording", text)
+            if recorder not in self._unsaved:
+                self._unsaved.append(recorder)
+                self._retry.start()
 
         child_id = choice.child.id if choice.child else None
         recorder = Recorder(history, plan, child_id, on_problem=on_problem)
