@@ -28,9 +28,12 @@ class Problem:
     field: str
     message: str
     line: int | None = None
+    warning: bool = False
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        if self.warning:
+            where += ": warning"
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
@@ -38,10 +41,11 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """The protocols that loaded, by id, and the problems of those that did not."""
+    """The protocols that loaded, by id, the problems of those that did not, and warnings."""
 
     protocols: dict[str, Protocol] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def _dotted(loc: Iterable[str | int]) -> str:
@@ -49,7 +53,10 @@ def _dotted(loc: Iterable[str | int]) -> str:
 
 
 def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
-    """Load and check one file: the protocol, or None and every problem found."""
+    """Load and check one file: the protocol (None on any error) and every problem found.
+
+    Warnings are among the problems; they do not stop the protocol from loading.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -68,10 +75,11 @@ def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
             for err in _root_causes(exc.errors())
         ]
     problems = [
-        Problem(path, _dotted(loc), message, find_line(lines, loc))
-        for loc, message in check(protocol)
+        Problem(path, _dotted(f.loc), f.message, find_line(lines, f.loc), f.warning)
+        for f in check(protocol)
     ]
-    return (None if problems else protocol), problems
+    failed = any(not problem.warning for problem in problems)
+    return (None if failed else protocol), problems
 
 
 def _root_causes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -99,7 +107,8 @@ def _message(err: ErrorDetails) -> str:
 
 
 def load_dir(*folders: Path) -> LoadResult:
-    """Load every `*.toml` in `folders`; a bad file never stops the others."""
+    """Load every `*.toml` in `folders`, each variant as a protocol too; a bad file never stops
+    the others."""
     protocols: dict[str, Protocol] = {}
     origins: dict[str, Path] = {}
     problems: list[Problem] = []
@@ -111,20 +120,22 @@ def load_dir(*folders: Path) -> LoadResult:
             problems += found
             if protocol is None:
                 continue
-            if protocol.id in protocols:
-                problems.append(
-                    Problem(
-                        path,
-                        "id",
-                        (f"protocol id {protocol.id!r} is already used by {origins[protocol.id]}"),
+            for one in (protocol, *map(protocol.as_variant, protocol.variants)):
+                if one.id in protocols:
+                    problems.append(
+                        Problem(
+                            path,
+                            "id",
+                            f"protocol id {one.id!r} is already used by {origins[one.id]}",
+                        )
                     )
-                )
-                continue
-            protocols[protocol.id] = protocol
-            origins[protocol.id] = path
+                    continue
+                protocols[one.id] = one
+                origins[one.id] = path
     for problem in problems:
         log.warning("%s", problem)
-    return LoadResult(protocols, tuple(problems))
+    errors = tuple(p for p in problems if not p.warning)
+    return LoadResult(protocols, errors, tuple(p for p in problems if p.warning))
 
 
 def load_library(*extra: Path) -> LoadResult:
