@@ -1,8 +1,9 @@
 """When to massage: a protocol's own timing, then the general rules the source gives for all.
 
-The source says massage is for the first half of the day and not just before sleep (the evening
-massage is its named exception, and a protocol done several times a day keeps its own times),
-and that a child rests 20 to 30 minutes after a massage before a feed.
+The source says massage is for the first half of the day and not just before sleep, and that a
+child rests 20 to 30 minutes after a massage before a feed. A protocol that keeps its own hours
+(the evening massage, the ones done whenever a cough, colic, a blocked nose or a headache come)
+says so with `own_hours`, and the two time-of-day rules do not apply to it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ REST_BEFORE_FEED = "After the massage, let your child rest for 20 to 30 minutes 
 
 def general_timing(protocol: Protocol) -> tuple[str, ...]:
     """The source's general timing rules that hold for `protocol`."""
-    once_a_day = protocol.frequency.per_day == 1
-    lines = [FIRST_HALF, NOT_AT_BEDTIME] if once_a_day and not protocol.bedtime else []
+    lines = [] if protocol.own_hours else [FIRST_HALF, NOT_AT_BEDTIME]
     return (*lines, REST_BEFORE_FEED)
 
 

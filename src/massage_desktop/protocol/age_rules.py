@@ -42,7 +42,7 @@ def weeks_words(weeks: float) -> str:
     if weeks < 13:
         return f"{weeks:g} weeks"
     months = weeks * 12 / 52
-    return f"{months:.0f} months" if months < 24 else f"{months / 12:g} years"
+    return f"{months:.0f} months" if months < 23.5 else f"{round(months / 12, 1):g} years"
 
 
 def needs(step: Step) -> list[AgeNeed]:

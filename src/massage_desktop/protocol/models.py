@@ -266,7 +266,9 @@ class Protocol(Model):
     contraindications: tuple[ConditionId, ...] = ()
     waives: tuple[ConditionId, ...] = ()
     notes: tuple[Text, ...] = ()
-    bedtime: bool = False
+    # Done at its own hours (in the evening, or whenever the trouble comes): the general rules
+    # of the first half of the day and not just before bed do not apply.
+    own_hours: bool = False
     deviations: tuple[Deviation, ...] = ()
     variants: tuple[Variant, ...] = ()
     welcome: Text = "Let's begin. Warm your hands and smile at your baby."
