@@ -12,6 +12,7 @@ from typing import Any
 
 from massage_desktop.bodymap import ZONES
 from massage_desktop.conditions import CONDITIONS, Condition, Scope, Severity
+from massage_desktop.courses import schedule_words
 from massage_desktop.engine_events import Cue
 from massage_desktop.protocol.age_rules import effective_min_age, weeks_words
 from massage_desktop.protocol.models import Basis, Protocol, Step
@@ -265,7 +266,7 @@ def _frequency(p: Protocol) -> str:
     if f.course_days:
         words.append(f"a course of about {f.course_days} days")
     if f.course is not None:
-        words.append(f"{f.course.value} course schedule")
+        words.append(f"{f.course.value} {schedule_words(f.course)}")
     if f.note:
         words.append(f.note)
     return "; ".join(words)

@@ -100,7 +100,7 @@ class RecordsLink(QObject):
             for c in Children(self._history.db).all()
         ]
         start.set_course(
-            lambda child, p: course.warnings(child.id, p),
+            lambda child, p: course.warnings(child.id, p, child.age_weeks),
             lambda child, p: course.session_number(child.id, p.id),
         )
         start.set_children(children, last)
