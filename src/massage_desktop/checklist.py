@@ -153,7 +153,7 @@ def preparation_items(protocol: Protocol, age_weeks: float) -> tuple[PrepItem, .
         PrepItem("hands", "Your hands are washed and warm."),
         PrepItem("nails-rings", "Your nails are short; rings and bracelets are off."),
         _meal(age_weeks),
-        PrepItem("rested", "Your child has slept and is in a good mood."),
+        PrepItem("rested", "Your child is rested and happy."),
     ]
     if on_table:
         items.insert(5, PrepItem("never-turn-away", "You will never turn away from your baby."))
@@ -175,7 +175,7 @@ def _meal(age_weeks: float) -> PrepItem:
     if age_weeks < NEWBORN_WEEKS:
         text = "It is 30 to 60 minutes before a feed, or 45 minutes after one."
     else:
-        text = "It is an hour after a meal, or an hour before one."
+        text = "The last meal was at least an hour ago, or the next is an hour away."
     return PrepItem("meal", text)
 
 
