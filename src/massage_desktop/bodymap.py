@@ -237,6 +237,12 @@ AVOID_RULES: Final[tuple[AvoidRule, ...]] = (
     AvoidRule("mammary-glands", ("chest",)),
     AvoidRule("heart-area", ("chest", "ribs", "back", "back-muscles", "whole-body"), _TAPS),
     AvoidRule("liver-area", ("tummy",), _FIRM),
+    AvoidRule("knee", ("leg", "thigh", "shin")),
+    AvoidRule("popliteal-fossa", ("calf", "back-of-thigh")),
+    # Soothing strokes over the whole body go round the places never massaged.
+    AvoidRule("navel", ("whole-body",), ("stroking",)),
+    AvoidRule("mammary-glands", ("whole-body",), ("stroking",)),
+    AvoidRule("knee", ("whole-body",), ("stroking",)),
 )
 
 

@@ -330,3 +330,26 @@ def test_a_changed_step_without_its_reason_is_an_error(tmp_path: Path) -> None:
     problem = only_error(path)
     assert problem.field == "stages.0.steps.3.why"
     assert "basis is 'safety' says why" in problem.message
+
+
+def test_whole_body_strokes_and_back_of_leg_strokes_must_keep_off_the_knee(
+    tmp_path: Path,
+) -> None:
+    opening = mutate(
+        tmp_path,
+        "age-4-months",
+        'avoid = ["navel", "mammary-glands", "knee"]\ntechnique = "stroking"\n'
+        'direction = "from the shoulders down the arms',
+        'avoid = ["navel", "mammary-glands"]\ntechnique = "stroking"\n'
+        'direction = "from the shoulders down the arms',
+    )
+    problem = only_error(opening)
+    assert problem.field == "stages.0.steps.0.avoid"
+    assert "must list 'knee'" in problem.message
+    legs = mutate(
+        tmp_path,
+        "general-strengthening",
+        'avoid = ["popliteal-fossa", "knee", "inner-thigh"]',
+        'avoid = ["knee", "inner-thigh"]',
+    )
+    assert "must list 'popliteal-fossa'" in only_error(legs).message
