@@ -6,7 +6,16 @@ import pytest
 
 from massage_desktop.protocol.text_rules import onto_word, zone_mentions
 
-ZONES = ("knee", "popliteal-fossa", "spine", "navel", "armpit", "heart-area", "fontanelle")
+ZONES = (
+    "knee",
+    "popliteal-fossa",
+    "spine",
+    "lumbar",
+    "navel",
+    "armpit",
+    "heart-area",
+    "fontanelle",
+)
 
 
 def leads(sentence: str) -> list[tuple[str, str | None]]:
@@ -24,6 +33,7 @@ def leads(sentence: str) -> list[tuple[str, str | None]]:
         ("Spiral out from the navel", "navel", "from"),
         ("Tap over the heart", "heart-area", "over"),
         ("Stroke up towards the knee", "knee", "towards"),
+        ("Stroke the back from the waist up to the shoulders", "lumbar", "from"),
     ],
 )
 def test_words_that_carry_the_hand_onto_a_zone(sentence: str, zone: str, word: str) -> None:
