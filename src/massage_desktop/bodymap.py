@@ -223,11 +223,14 @@ class AvoidRule:
     zone: str
     near: tuple[str, ...]
     techniques: tuple[str, ...] = ()
+    until_weeks: int | None = None  # only for a step that may run younger than this
 
-    def wanted(self, zones: tuple[str, ...], technique: str) -> bool:
-        """Whether a step on `zones` with `technique` must list this rule's zone in `avoid`."""
+    def wanted(self, zones: tuple[str, ...], technique: str, youngest: float = 0) -> bool:
+        """Whether a step on `zones` with `technique`, run from `youngest` weeks, must list
+        this rule's zone in `avoid`."""
         near = any(z in self.near for z in zones)
-        return near and (not self.techniques or technique in self.techniques)
+        young = self.until_weeks is None or youngest < self.until_weeks
+        return near and young and (not self.techniques or technique in self.techniques)
 
 
 _FIRM = ("rubbing", "kneading", "pinching", "sawing", "pressing", *_TAPS)
@@ -239,6 +242,7 @@ AVOID_RULES: Final[tuple[AvoidRule, ...]] = (
     AvoidRule("liver-area", ("tummy",), _FIRM),
     AvoidRule("knee", ("leg", "thigh", "shin")),
     AvoidRule("popliteal-fossa", ("calf", "back-of-thigh")),
+    AvoidRule("elbow-crease", ("arm", "forearm"), until_weeks=13),
     # Soothing strokes over the whole body go round the places never massaged.
     AvoidRule("navel", ("whole-body",), ("stroking",)),
     AvoidRule("mammary-glands", ("whole-body",), ("stroking",)),

@@ -353,3 +353,25 @@ def test_whole_body_strokes_and_back_of_leg_strokes_must_keep_off_the_knee(
         'avoid = ["knee", "inner-thigh"]',
     )
     assert "must list 'popliteal-fossa'" in only_error(legs).message
+
+
+def test_arm_strokes_under_three_months_must_keep_off_the_inside_of_the_elbow(
+    tmp_path: Path,
+) -> None:
+    young = mutate(
+        tmp_path,
+        "newborn-complex",
+        'zones = ["hand", "forearm", "arm"]\navoid = ["armpit", "elbow-crease"]',
+        'zones = ["hand", "forearm", "arm"]\navoid = ["armpit"]',
+    )
+    problem = only_error(young)
+    assert problem.field == "stages.0.steps.1.avoid"
+    assert "must list 'elbow-crease'" in problem.message
+    older = mutate(
+        tmp_path,
+        "age-4-months",
+        'zones = ["hand", "forearm", "arm"]\navoid = ["armpit"]\ntechnique = "stroking"',
+        'zones = ["hand", "forearm", "arm"]\navoid = ["armpit"]\ntechnique = "stroking"',
+    )
+    protocol, _ = load_file(older)
+    assert protocol is not None, "from 3 months the elbow crease may be stroked"

@@ -150,8 +150,10 @@ def _check_steps(protocol: Protocol) -> Iterator[Finding]:
                     yield Finding((*loc, field, k), f"{zid!r} belongs in {want}")
                 elif reason:
                     yield Finding((*loc, field, k), f"{zid!r} may not be worked here: {reason}")
+        youngest = max(protocol.age.min_weeks, step.min_age_weeks)
         for rule in AVOID_RULES:
-            if rule.wanted(step.zones, step.technique) and rule.zone not in step.avoid:
+            wanted = rule.wanted(step.zones, step.technique, youngest)
+            if wanted and rule.zone not in step.avoid:
                 why = ZONES[rule.zone].why or f"the {ZONES[rule.zone].label} is left alone"
                 yield Finding((*loc, "avoid"), f"must list {rule.zone!r}: {why}")
 
