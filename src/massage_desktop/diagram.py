@@ -80,6 +80,7 @@ _POSITION_VIEW: Final[Mapping[Position, View]] = {
     Position.ON_BACK: View.FRONT,
     Position.SITTING: View.FRONT,
     Position.UPRIGHT: View.FRONT,
+    Position.STANDING: View.FRONT,
     Position.ON_TUMMY: View.BACK,
     Position.LAP: View.BACK,
     Position.ON_SIDE: View.BACK,

@@ -7,9 +7,17 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from massage_desktop.bodymap import Side
-from massage_desktop.protocol.checks import effective_min_age
-from massage_desktop.protocol.models import Position, Protocol, Ramp, Sides, Stage, Step
+from massage_desktop.bodymap import Side, forbidden_reason
+from massage_desktop.protocol.age_rules import effective_min_age
+from massage_desktop.protocol.models import (
+    POSITION_FROM_WEEKS,
+    Position,
+    Protocol,
+    Ramp,
+    Sides,
+    Stage,
+    Step,
+)
 from massage_desktop.safety import Screening, Verdict, screen
 from massage_desktop.script import Prompt, build_prompts
 from massage_desktop.techniques import TECHNIQUES
@@ -172,22 +180,22 @@ def _eligible(
 
 
 def _why_not(step: Step, age_weeks: float) -> str | None:
+    """Why the step is left out at this age, the most telling reason first; None to keep it."""
     if step.max_age_weeks is not None and math.floor(age_weeks) > step.max_age_weeks:
         return f"this step is for children up to {_age_words(step.max_age_weeks)}"
     if age_weeks >= effective_min_age(step):
         return None
-    tech = TECHNIQUES[step.technique]
-    if age_weeks < tech.min_age_weeks:
-        return f"{tech.label} is for children from {_age_words(tech.min_age_weeks)}"
-    if age_weeks < step.min_age_weeks:
-        return f"this step is for children from {_age_words(step.min_age_weeks)}"
-    from massage_desktop.bodymap import forbidden_reason
-
     for zid in (*step.zones, *step.points):
         why = forbidden_reason(zid, step.technique, age_weeks)
         if why:
             return why
-    return "not yet at this age"
+    if age_weeks < step.technique_from_weeks:
+        label = TECHNIQUES[step.technique].label
+        return f"{label} is for children from {_age_words(step.technique_from_weeks)}"
+    position = POSITION_FROM_WEEKS.get(step.position, 0)
+    if age_weeks < position:
+        return f"{step.position.value} is for children from {_age_words(position)}"
+    return f"this step is for children from {_age_words(step.min_age_weeks)}"
 
 
 def _expand(kept: list[tuple[Stage, Step]]) -> list[tuple[PlannedStep, Step]]:

@@ -39,12 +39,28 @@ _TECHNIQUES: Final[tuple[Technique, ...]] = (
         soothing=True,
         note="tracing shapes lightly with a fingertip",
     ),
+    # The first three months are for stroking only: rubbing and light pats start at 3 months.
+    # A protocol whose own source text names an earlier use records it as a step exception.
     Technique(
-        "rubbing", "rubbing", 3, note="gently shifting and stretching the skin, never scrubbing"
+        "rubbing",
+        "rubbing",
+        13,
+        note="gently shifting and stretching the skin, never scrubbing; from 3 months",
     ),
-    Technique("patting", "light patting", 4, note="soft pats with the fingertips"),
-    Technique("vibration", "vibration", 4, note="a light, fast trembling touch"),
-    Technique("tapping", "fingertip tapping", 4, note="quick light taps with the fingertips"),
+    Technique("patting", "light patting", 13, note="soft pats with the fingertips; from 3 months"),
+    Technique("vibration", "vibration", 13, note="a light, fast trembling touch; from 3 months"),
+    Technique(
+        "tapping",
+        "fingertip tapping",
+        13,
+        note="quick light taps with the fingertips; from 3 months",
+    ),
+    Technique(
+        "light-press",
+        "light press",
+        0,
+        note="a doctor-taught light press with a trembling fingertip, as for the tear sac",
+    ),
     Technique(
         "reflex",
         "reflex exercise",

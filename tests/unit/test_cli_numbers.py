@@ -39,6 +39,8 @@ OPTIONS: dict[tuple[str, str], list[str]] = {
         "--weeks-early={}",
     ],
     ("speak", "--rate"): ["speak", "Hello.", "--out", "out.wav", "--rate={}"],
+    ("checklist", "--age-weeks"): ["checklist", "relaxing", "--age-weeks={}"],
+    ("checklist", "--age-months"): ["checklist", "relaxing", "--age-months={}"],
 }
 BAD = ["nan", "NaN", "inf", "-inf", "infinity", "-1", "-0.5"]
 WORDS = (

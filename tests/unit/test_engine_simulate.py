@@ -44,12 +44,12 @@ def test_json_lines_run_from_session_started_to_one_finished(
 
 
 def test_pause_resume_and_next_show_at_their_moments(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, *BASE, "--actions", "30:pause,90:resume,120:next", "--json")
+    _, out, _ = run(capsys, *BASE, "--actions", "30:pause,90:resume,100:next", "--json")
     rows = lines(out)
     assert [r["t"] for r in rows if r["event"] == "paused"] == [30.0]
     assert [r["t"] for r in rows if r["event"] == "resumed"] == [90.0]
-    at_120 = [r for r in rows if r["t"] == 120.0 and r["event"] == "step_finished"]
-    assert [r["outcome"] for r in at_120] == ["shortened"]
+    at_100 = [r for r in rows if r["t"] == 100.0 and r["event"] == "step_finished"]
+    assert [r["outcome"] for r in at_100] == ["shortened"]
     actions = [r for r in rows if r["event"] == "action"]
     assert [(a["action"], a["applied"]) for a in actions] == [
         ("pause", True),

@@ -84,8 +84,8 @@ def test_duplicate_protocol_id_across_files_keeps_the_first(tmp_path: Path) -> N
 def test_tapping_over_the_heart_is_refused(tmp_path: Path, technique: str) -> None:
     text = (protocols_dir() / "general-strengthening.toml").read_text()
     text = text.replace(
-        'zones = ["chest", "ribs"]\ntechnique = "rubbing"',
-        f'zones = ["chest", "heart-area"]\ntechnique = "{technique}"',
+        'zones = ["chest", "ribs"]\navoid = ["mammary-glands"]\ntechnique = "rubbing"',
+        f'zones = ["chest", "heart-area"]\navoid = ["mammary-glands"]\ntechnique = "{technique}"',
     )
     path = tmp_path / "heart.toml"
     path.write_text(text)

@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "voice": ("speak", "voices", "doctor"),
     "simulate": ("simulate",),
     "desktop": ("desktop",),
+    "content": ("review", "checklist"),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 

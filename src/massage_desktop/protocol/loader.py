@@ -32,18 +32,21 @@ class Problem:
     field: str
     message: str
     line: int = 1
+    warning: bool = False
 
     def __str__(self) -> str:
         message = " ".join(self.message.split()) or "invalid"
-        return f"{self.file}:{self.line}: {self.field or WHOLE_FILE}: {message}"
+        where = f"{self.file}:{self.line}" + (": warning" if self.warning else "")
+        return f"{where}: {self.field or WHOLE_FILE}: {message}"
 
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """The protocols that loaded, by id, and the problems of those that did not."""
+    """The protocols that loaded, by id, the problems of those that did not, and warnings."""
 
     protocols: dict[str, Protocol] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -56,7 +59,10 @@ def _dotted(loc: Iterable[str | int]) -> str:
 
 
 def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
-    """Load and check one file: the protocol, or None and every problem found."""
+    """Load and check one file: the protocol (None on any error) and every problem found.
+
+    Warnings are among the problems; they do not stop the protocol from loading.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -75,10 +81,11 @@ def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
             for err in _root_causes(exc.errors())
         ]
     problems = [
-        Problem(path, _dotted(loc), message, find_line(lines, loc) or 1)
-        for loc, message in check(protocol)
+        Problem(path, _dotted(f.loc), f.message, find_line(lines, f.loc) or 1, f.warning)
+        for f in check(protocol)
     ]
-    return (None if problems else protocol), problems
+    failed = any(not problem.warning for problem in problems)
+    return (None if failed else protocol), problems
 
 
 def _root_causes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -106,7 +113,8 @@ def _message(err: ErrorDetails) -> str:
 
 
 def load_dir(*folders: Path) -> LoadResult:
-    """Load every `*.toml` in `folders`; a bad file never stops the others."""
+    """Load every `*.toml` in `folders`, each variant as a protocol too; a bad file never stops
+    the others."""
     protocols: dict[str, Protocol] = {}
     origins: dict[str, Path] = {}
     problems: list[Problem] = []
@@ -118,15 +126,17 @@ def load_dir(*folders: Path) -> LoadResult:
             problems += found
             if protocol is None:
                 continue
-            if protocol.id in protocols:
-                used = f"protocol id {protocol.id!r} is already used by {origins[protocol.id]}"
-                problems.append(Problem(path, "id", used, _line_of(path, ("id",))))
-                continue
-            protocols[protocol.id] = protocol
-            origins[protocol.id] = path
+            for one in (protocol, *map(protocol.as_variant, protocol.variants)):
+                if one.id in protocols:
+                    used = f"protocol id {one.id!r} is already used by {origins[one.id]}"
+                    problems.append(Problem(path, "id", used, _line_of(path, ("id",))))
+                    continue
+                protocols[one.id] = one
+                origins[one.id] = path
     for problem in problems:
         log.warning("%s", problem)
-    return LoadResult(protocols, tuple(problems))
+    errors = tuple(p for p in problems if not p.warning)
+    return LoadResult(protocols, errors, tuple(p for p in problems if p.warning))
 
 
 def _line_of(path: Path, loc: tuple[str, ...]) -> int:

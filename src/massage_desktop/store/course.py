@@ -8,6 +8,9 @@ a longer break the ramp starts again from the first, short session.
 
 What counts for the daily limit: every session today that gave at least MIN_MASSAGE_S of massage,
 whatever its outcome, since the limit is there to spare the child too much handling.
+
+A protocol that keeps one of the source's course schedules (`frequency.course`) also says which
+session of the course comes next, or that the course is complete and when the next is due.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
+from massage_desktop.courses import course_advice
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.store.history import History, Outcome, StoredSession
 
@@ -60,14 +64,21 @@ class Course:
         sessions = self._history.sessions(child_id=child_id, protocol_id=protocol_id)
         return len(current_course(sessions, self._now().date())) + 1
 
-    def warnings(self, child_id: int, protocol: Protocol) -> tuple[str, ...]:
-        """Plain sentences to read before starting: done enough today, course running long."""
+    def warnings(
+        self, child_id: int, protocol: Protocol, age_weeks: float | None = None
+    ) -> tuple[str, ...]:
+        """Plain sentences to read before starting: done enough today, course running long,
+        and, for a child of `age_weeks`, where the course of the source's schedule stands."""
         sessions = self._history.sessions(child_id=child_id, protocol_id=protocol.id)
         today = self._now().date()
         name = next((s.child_name for s in reversed(sessions) if s.child_name), "Your child")
         out = [_daily(sessions, protocol, today, name)]
         if protocol.frequency.course_days is not None:
             out.append(_course_length(sessions, protocol, today, protocol.frequency.course_days))
+        kind = protocol.frequency.course
+        if kind is not None and age_weeks is not None:
+            done = len(current_course(sessions, today))
+            out.append(course_advice(kind, age_weeks, done))
         return tuple(w for w in out if w)
 
     def last_massage(self, child_id: int) -> str | None:

@@ -74,8 +74,11 @@ V2: tuple[str, ...] = (
     "ALTER TABLE children ADD COLUMN archived_at TEXT",
 )
 
+# v3: the paediatrician's word kept with the child (JSON by massage category; '' never asked).
+V3: tuple[str, ...] = ("ALTER TABLE children ADD COLUMN doctor_ok TEXT NOT NULL DEFAULT ''",)
+
 # MIGRATIONS[n] takes a database from version n to n + 1 (version 0 is an empty file).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SQLITE_PROBLEMS = {

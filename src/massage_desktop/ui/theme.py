@@ -169,7 +169,8 @@ QLabel[text-role="badge"] {{ background: {c.caution}; color: {c.on_verdict}; fon
   border-radius: 8px; padding: 4px 14px; font-size: {pt17}; }}
 QLabel[verdict="go"] {{ background: {c.go}; color: {c.on_verdict}; border-radius: 10px;
   padding: 12px 16px; font-size: {pt17}; }}
-QLabel[verdict="postpone"], QLabel[verdict="specialist-only"] {{ background: {c.caution};
+QLabel[verdict="postpone"], QLabel[verdict="ask-the-doctor-first"],
+  QLabel[verdict="specialist-only"] {{ background: {c.caution};
   color: {c.on_verdict}; border-radius: 10px; padding: 12px 16px; font-size: {pt17}; }}
 QLabel[verdict="see-a-doctor-now"] {{ background: {c.danger}; color: {c.on_verdict};
   border-radius: 10px; padding: 12px 16px; font-size: {pt17}; }}

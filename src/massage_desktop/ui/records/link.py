@@ -93,6 +93,7 @@ class RecordsLink(QObject):
         last = self._prefs.settings.last_child_id
         self.offer_children(start, last)
         flow.session_ended.connect(lambda _: self.offer_children(start, last))
+        flow.doctor_answered.connect(lambda cid, cat: self._keep_doctor_ok(start, cid, cat))
         w.children_requested.connect(lambda: self._show_children(start))
         start.children_requested.connect(lambda: self._show_children(start))
         w.history_requested.connect(self._show_history)
@@ -110,11 +111,18 @@ class RecordsLink(QObject):
         course = Course(self._history)
         today = date.today()
         children = [
-            ChildChoice(c.id, c.name, age_weeks(c, today), c.conditions, course.last_massage(c.id))
+            ChildChoice(
+                c.id,
+                c.name,
+                age_weeks(c, today),
+                c.conditions,
+                course.last_massage(c.id),
+                c.doctor,
+            )
             for c in Children(self._history.db).all()
         ]
         start.set_course(
-            lambda child, p: course.warnings(child.id, p),
+            lambda child, p: course.warnings(child.id, p, child.age_weeks),
             lambda child, p: course.session_number(child.id, p.id),
         )
         start.set_children(children, last)
@@ -139,6 +147,20 @@ class RecordsLink(QObject):
         recorder = Recorder(history, plan, child_id, on_problem=on_problem)
         controller.event_emitted.connect(recorder)
         return history_note(history, lambda: recorder.session_id)
+
+    def _keep_doctor_ok(self, start: StartView, child_id: int, category: str) -> None:
+        """Keep the paediatrician's word with the child, so the next check remembers it."""
+        from massage_desktop.store.atomic import StoreError
+        from massage_desktop.store.children import Children
+
+        if self._history is None:
+            return
+        try:
+            Children(self._history.db).record_doctor_ok(child_id, category)
+        except (StoreError, KeyError) as exc:
+            log.warning("the doctor's answer was not kept: %s", exc)
+            return
+        self.offer_children(start, child_id)
 
     def _show_children(self, start: StartView) -> None:
         from massage_desktop.ui.records.children_dialog import open_children_dialog

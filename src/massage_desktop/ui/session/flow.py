@@ -34,10 +34,13 @@ class SessionFlow(QObject):
     Signals:
         session_began(object): the controller of a session that was just started.
         session_ended(str): the session's outcome.
+        doctor_answered(int, str): a saved child's id and the massage category the
+            paediatrician's word was just given for.
     """
 
     session_began = Signal(object)
     session_ended = Signal(str)
+    doctor_answered = Signal(int, str)
 
     def __init__(
         self,
@@ -63,6 +66,7 @@ class SessionFlow(QObject):
         self._start.continue_requested.connect(self._on_continue_requested)
         self._safety.back_requested.connect(self._on_back_requested)
         self._safety.cleared.connect(self._on_cleared)
+        self._safety.doctor_confirmed.connect(self._on_doctor_confirmed)
         self._session.ended.connect(self._on_ended)
         self._session.closed.connect(self._on_closed)
         self._session.full_screen_requested.connect(window.toggle_full_screen)
@@ -90,14 +94,21 @@ class SessionFlow(QObject):
         if not isinstance(choice, Choice):
             return
         self._choice = choice
-        standing = choice.child.conditions if choice.child else ()
-        self._safety.set_protocol(choice.protocol, choice.age_weeks, standing)
+        child = choice.child
+        standing = child.conditions if child else ()
+        doctor = child.doctor if child else None
+        self._safety.set_protocol(choice.protocol, choice.age_weeks, standing, doctor)
         self._window.show_page(self._safety)
 
     def _on_back_requested(self) -> None:
         self._preparing = None  # a pre-render under way finishes unused
         self._safety.set_busy("")
         self._window.show_page(self._start)
+
+    def _on_doctor_confirmed(self, category: str) -> None:
+        child = self._choice.child if self._choice is not None else None
+        if child is not None:
+            self.doctor_answered.emit(child.id, category)
 
     def _on_cleared(self, conditions: tuple[str, ...]) -> None:
         choice = self._choice

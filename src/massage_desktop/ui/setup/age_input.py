@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from massage_desktop.doctor_ok import NEVER_ASKED, DoctorOk
+
 WEEKS_PER_MONTH = 52 / 12
 WEEKS, MONTHS = "weeks", "months"
 
@@ -21,6 +23,7 @@ class ChildChoice:
     age_weeks: float
     conditions: tuple[str, ...] = ()
     last_massage: str | None = None
+    doctor: DoctorOk = NEVER_ASKED
 
     @property
     def label(self) -> str:

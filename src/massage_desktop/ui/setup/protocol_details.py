@@ -9,6 +9,7 @@ from html import escape
 
 from massage_desktop.plan import Plan, PlanRefused, plan
 from massage_desktop.protocol.models import Protocol
+from massage_desktop.timing import timing_lines
 from massage_desktop.ui.setup.age_input import age_words
 
 
@@ -63,7 +64,7 @@ def details_html(f: Fit, warnings: Sequence[str] = ()) -> str:
         length = f"{minutes_words(f.plan.total_s).capitalize()}, {len(f.plan.steps)} steps."
         parts.append(f"<p><b>{escape(length)}</b> {escape(ages)}</p>")
     parts += [f"<p><b>{escape(w)}</b></p>" for w in warnings]
-    parts += _bullets("When", p.timing)
+    parts += _bullets("When", timing_lines(p))
     if p.frequency.note:
         parts += _bullets("How often", [p.frequency.note])
     parts += _bullets("Have ready", p.supplies)
