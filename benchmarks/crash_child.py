@@ -15,8 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from massage_desktop.engine import Engine
-from massage_desktop.engine_events import Cue, Event, EventKind, State
+from massage_desktop.engine import Cue, Engine, Event, EventKind, State
 from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import Plan, plan
 from massage_desktop.protocol import Protocol, load_file

@@ -7,18 +7,10 @@ import math
 from collections.abc import Callable
 
 from massage_desktop.engine_core import EngineCore, Listener
-from massage_desktop.engine_events import (
-    Cue,
-    EndOutcome,
-    Event,
-    EventKind,
-    Phase,
-    State,
-    StepOutcome,
-)
-from massage_desktop.engine_record import SessionRecord, TempoChange
+from massage_desktop.engine_events import Event, EventKind, Phase, State
 from massage_desktop.engine_schedule import SpeechMode, SpeechTiming
 from massage_desktop.plan import Plan
+from massage_desktop.record import Cue, EndOutcome, SessionRecord, StepOutcome, TempoChange
 
 __all__ = [
     "Clock",

@@ -7,8 +7,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from massage_desktop.engine_events import Cue, EndOutcome, Event, EventKind, State, StepOutcome
-from massage_desktop.engine_record import RecordBook, SessionRecord, StepRecord
+from massage_desktop.engine_events import Event, EventKind, State
+from massage_desktop.engine_record import RecordBook
 from massage_desktop.engine_schedule import (
     Item,
     ItemKind,
@@ -19,6 +19,7 @@ from massage_desktop.engine_schedule import (
 )
 from massage_desktop.engine_view import EngineView
 from massage_desktop.plan import Plan
+from massage_desktop.record import Cue, EndOutcome, SessionRecord, StepOutcome, StepRecord
 
 log = logging.getLogger(__name__)
 

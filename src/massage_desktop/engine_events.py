@@ -1,4 +1,4 @@
-"""The words of a running session: its states, the baby's cues, outcomes, and the events emitted."""
+"""The words of a running session: its states and phases, and the events emitted."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from massage_desktop.record import Cue, EndOutcome, StepOutcome
 from massage_desktop.script import PromptKind
 
 
@@ -24,36 +25,6 @@ class Phase(StrEnum):
 
     SPEAKING = "speaking"
     MASSAGE = "massage"
-
-
-class Cue(StrEnum):
-    """A sign that the baby has had enough for now (see DOMAIN.md, "Baby's cues")."""
-
-    CRYING = "crying"
-    FUSSING = "fussing"
-    HICCUPS = "hiccups"
-    TURNING_AWAY = "turning-away"
-    ARCHING = "arching"
-    RED_OR_PALE = "red-or-pale"
-    YAWNING = "yawning"
-    SPLAYED_FINGERS = "splayed-fingers"
-
-
-class StepOutcome(StrEnum):
-    """How a visit of a step ended."""
-
-    DONE = "done"
-    SKIPPED = "skipped"  # left before any massage time
-    SHORTENED = "shortened"  # left during its massage time
-    REPEATED = "repeated"  # restarted by `repeat`
-
-
-class EndOutcome(StrEnum):
-    """How a session ended."""
-
-    COMPLETED = "completed"
-    FINISHED_GENTLY = "finished-gently"
-    STOPPED = "stopped"
 
 
 class EventKind(StrEnum):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from massage_desktop.engine_events import Event, EventKind
-from massage_desktop.engine_record import SessionRecord
 from massage_desktop.plan import Plan
+from massage_desktop.record import SessionRecord
 
 
 def event_line(event: Event, made: Plan) -> str:

@@ -10,8 +10,8 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from massage_desktop.engine_events import StepOutcome as StepOutcome  # re-exported
 from massage_desktop.plan import Plan
+from massage_desktop.record import StepOutcome as StepOutcome  # re-exported
 from massage_desktop.store.schema import Connect, Database, connect
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from store_fakes import FakeClock, FakeNow
 
-from massage_desktop.engine import Engine
-from massage_desktop.engine_events import Cue, EndOutcome, Event, EventKind, StepOutcome
+from massage_desktop.engine import Cue, EndOutcome, Engine, Event, EventKind, StepOutcome
 from massage_desktop.plan import Plan, plan
 from massage_desktop.protocol import load_library
 from massage_desktop.store.history import History, Outcome, PreviewNotRecorded, StoredPause
