@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from massage_desktop.bodymap import Side
-from massage_desktop.engine_events import Event, EventKind
+from massage_desktop.engine import Event, EventKind
 from massage_desktop.plan import Plan
 from massage_desktop.record import EndOutcome, StepOutcome
 from massage_desktop.store.atomic import StoreError

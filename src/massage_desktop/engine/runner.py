@@ -7,9 +7,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from massage_desktop.engine_events import Event, EventKind, State
-from massage_desktop.engine_record import RecordBook
-from massage_desktop.engine_schedule import (
+from massage_desktop.engine.events import Event, EventKind, State
+from massage_desktop.engine.recorder import RecordBook
+from massage_desktop.engine.schedule import (
     Item,
     ItemKind,
     SpeechTiming,
@@ -17,7 +17,7 @@ from massage_desktop.engine_schedule import (
     from_partner,
     openings,
 )
-from massage_desktop.engine_view import EngineView
+from massage_desktop.engine.view import EngineView
 from massage_desktop.plan import Plan
 from massage_desktop.record import Cue, EndOutcome, SessionRecord, StepOutcome, StepRecord
 

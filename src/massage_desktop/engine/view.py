@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import accumulate
 
-from massage_desktop.engine_events import Phase, State
-from massage_desktop.engine_schedule import SpeechTiming, StepRun, split_prompts
+from massage_desktop.engine.events import Phase, State
+from massage_desktop.engine.schedule import SpeechTiming, StepRun, split_prompts
 from massage_desktop.plan import Plan, PlannedStep
 
 

@@ -6,27 +6,11 @@ import logging
 import math
 from collections.abc import Callable
 
-from massage_desktop.engine_core import EngineCore, Listener
-from massage_desktop.engine_events import Event, EventKind, Phase, State
-from massage_desktop.engine_schedule import SpeechMode, SpeechTiming
+from massage_desktop.engine.events import EventKind, Phase, State
+from massage_desktop.engine.runner import EngineCore, Listener
+from massage_desktop.engine.schedule import SpeechTiming
 from massage_desktop.plan import Plan
-from massage_desktop.record import Cue, EndOutcome, SessionRecord, StepOutcome, TempoChange
-
-__all__ = [
-    "Clock",
-    "Cue",
-    "EndOutcome",
-    "Engine",
-    "Event",
-    "EventKind",
-    "Listener",
-    "Phase",
-    "SessionRecord",
-    "SpeechMode",
-    "SpeechTiming",
-    "State",
-    "StepOutcome",
-]
+from massage_desktop.record import Cue, EndOutcome, StepOutcome, TempoChange
 
 log = logging.getLogger(__name__)
 

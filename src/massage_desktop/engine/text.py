@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from massage_desktop.engine_events import Event, EventKind
+from massage_desktop.engine.events import Event, EventKind
 from massage_desktop.plan import Plan
 from massage_desktop.record import SessionRecord
 
