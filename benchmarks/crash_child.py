@@ -15,7 +15,17 @@ import time
 from datetime import date
 from pathlib import Path
 
-from massage_desktop.engine import Cue, Engine, Event, EventKind, State
+from massage_desktop.engine import (
+    Cue,
+    Engine,
+    Event,
+    Paused,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+    State,
+    StepFinished,
+)
 from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import Plan, plan
 from massage_desktop.protocol import Protocol, load_file
@@ -28,13 +38,7 @@ from massage_desktop.store.settings import Settings, SettingsStore
 PROTOCOL = "general-strengthening.toml"
 MAX_REAL_S = 1.0  # long sessions run faster still, so every run stays short
 PAUSE_CHANCE = 0.15
-WRITES = (
-    EventKind.SESSION_STARTED,
-    EventKind.STEP_FINISHED,
-    EventKind.PAUSED,
-    EventKind.RESUMED,
-    EventKind.FINISHED,
-)
+WRITES = (SessionStarted, StepFinished, Paused, Resumed, SessionFinished)
 
 
 def say(line: str) -> None:
@@ -57,21 +61,22 @@ class Acks:
         self.counter = int(getattr(self.values, "bench_counter", 0) or 0)
 
     def __call__(self, event: Event) -> None:
-        if event.kind in WRITES:
+        if isinstance(event, WRITES):
             say("begin")
         self.recorder(event)
-        if event.kind is EventKind.SESSION_STARTED:
-            say(f"session {self.recorder.session_id}")
-        elif event.kind is EventKind.STEP_FINISHED:
-            self.steps += 1
-            say(f"step {self.steps}")
-            self.save_settings()
-            self.want_pause = self.rng.random() < PAUSE_CHANCE
-        elif event.kind is EventKind.PAUSED:
-            self.pauses += 1
-            say(f"pause {self.pauses}")
-        elif event.kind is EventKind.FINISHED:
-            say(f"finished {self.recorder.session_id}")
+        match event:
+            case SessionStarted():
+                say(f"session {self.recorder.session_id}")
+            case StepFinished():
+                self.steps += 1
+                say(f"step {self.steps}")
+                self.save_settings()
+                self.want_pause = self.rng.random() < PAUSE_CHANCE
+            case Paused():
+                self.pauses += 1
+                say(f"pause {self.pauses}")
+            case SessionFinished():
+                say(f"finished {self.recorder.session_id}")
 
     def save_settings(self) -> None:
         say("begin")

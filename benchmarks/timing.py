@@ -24,7 +24,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from massage_desktop.bodymap import Side
-from massage_desktop.engine import Engine, Event, EventKind, SpeechTiming
+from massage_desktop.engine import Engine, Event, SessionFinished, SpeechTiming
 from massage_desktop.plan import Plan, PlannedStep
 from massage_desktop.protocol.models import Position
 from massage_desktop.script import build_prompts
@@ -86,7 +86,7 @@ def run_engine(app: QApplication, plan: Plan) -> Run:
         started = controller.engine.started_at
         assert started is not None
         result.errors_ms.append((arrived - (started + event.t)) * 1000)
-        if event.kind is EventKind.FINISHED:
+        if isinstance(event, SessionFinished):
             result.drift_ms = (arrived - (started + expected_length(plan, timing))) * 1000
             app.quit()
 

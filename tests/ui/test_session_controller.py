@@ -11,11 +11,14 @@ from pytestqt.qtbot import QtBot
 from builders import step
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import (
+    Beat,
     Clock,
     Engine,
     Event,
-    EventKind,
     Listener,
+    SessionFinished,
+    SessionStarted,
+    SideSwitched,
     SpeechTiming,
     State,
 )
@@ -67,11 +70,11 @@ def test_a_short_real_session_emits_its_signals_in_order(qtbot: QtBot) -> None:
     with qtbot.waitSignal(controller.finished, timeout=3000) as finished:
         controller.start()
     assert finished.args == ["completed", ""]
-    kinds = [e.kind for e in seen]
-    assert kinds[0] is EventKind.SESSION_STARTED
-    assert kinds.count(EventKind.BEAT) == 10
-    assert kinds.count(EventKind.SIDE_SWITCHED) == 1
-    assert kinds[-1] is EventKind.FINISHED
+    kinds = [type(e) for e in seen]
+    assert kinds[0] is SessionStarted
+    assert kinds.count(Beat) == 10
+    assert kinds.count(SideSwitched) == 1
+    assert kinds[-1] is SessionFinished
     assert controller.state is State.FINISHED
 
 

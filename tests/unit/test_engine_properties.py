@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from hypothesis import given, settings
@@ -10,14 +11,18 @@ from hypothesis import strategies as st
 from test_engine_support import START, FakeClock, three_steps
 
 from massage_desktop.engine import (
+    Beat,
     Cue,
     Engine,
     Event,
-    EventKind,
+    MassageStarted,
+    SessionFinished,
     SpeechMode,
     SpeechTiming,
     State,
+    StepFinished,
     StepOutcome,
+    StepStarted,
 )
 
 CLOSING_INDEX = 4
@@ -42,6 +47,8 @@ ACTIONS: dict[str, Callable[[Engine], object]] = {
 NAMES = st.sampled_from([*sorted(set(ACTIONS) - {"stop"}) * 3, "stop"])
 OPS = st.lists(st.tuples(st.floats(min_value=0, max_value=45, allow_nan=False), NAMES), max_size=30)
 
+E = TypeVar("E")
+
 
 class Journal:
     """A listener noting each event with the action that caused it and the clock then."""
@@ -54,8 +61,8 @@ class Journal:
     def __call__(self, event: Event) -> None:
         self.entries.append((self.label, event, self.clock.now))
 
-    def events(self, kind: EventKind) -> list[Event]:
-        return [e for _, e, _ in self.entries if e.kind is kind]
+    def events(self, kind: type[E]) -> list[E]:
+        return [e for _, e, _ in self.entries if isinstance(e, kind)]
 
 
 def play(ops: list[tuple[float, str]], mode: SpeechMode) -> tuple[Engine, Journal, FakeClock]:
@@ -91,12 +98,10 @@ def check_step_order(journal: Journal) -> None:
     """Each step follows the one before unless back, repeat or finish gently said otherwise."""
     index, left = -1, (StepOutcome.DONE, "start")
     for label, event, _ in journal.entries:
-        if event.kind is EventKind.STEP_FINISHED:
+        if isinstance(event, StepFinished):
             assert event.step_index == index
-            assert event.outcome is not None
-            left = (StepOutcome(event.outcome), label)
-        elif event.kind is EventKind.STEP_STARTED:
-            assert event.step_index is not None
+            left = (event.outcome, label)
+        elif isinstance(event, StepStarted):
             assert event.step_index == expected_next(index, *left)
             index = event.step_index
 
@@ -119,14 +124,14 @@ def test_random_sessions_keep_the_engine_promises(
     ops: list[tuple[float, str]], mode: SpeechMode
 ) -> None:
     engine, journal, clock = play(ops, mode)
-    assert len(journal.events(EventKind.FINISHED)) == 1
-    assert journal.entries[-1][1].kind is EventKind.FINISHED
+    assert len(journal.events(SessionFinished)) == 1
+    assert isinstance(journal.entries[-1][1], SessionFinished)
     check_step_order(journal)
     times = [e.t for _, e, _ in journal.entries]
     assert times == sorted(times)
     assert all(e.t <= now - START + 1e-9 for _, e, now in journal.entries)
     record = engine.record
-    assert record.elapsed_s == pytest.approx(journal.events(EventKind.FINISHED)[0].t, abs=1e-9)
+    assert record.elapsed_s == pytest.approx(journal.events(SessionFinished)[0].t, abs=1e-9)
     assert record.elapsed_s <= clock.now - START + 1e-9
     total = record.speech_s + record.massage_s + record.paused_s
     assert total == pytest.approx(record.elapsed_s, abs=1e-6)
@@ -139,5 +144,5 @@ def test_random_sessions_keep_the_engine_promises(
 def test_paused_and_massage_time_never_overlap(ops: list[tuple[float, str]]) -> None:
     engine, journal, _ = play(ops, SpeechMode.ESTIMATE)
     pauses = [(p.start_t, p.start_t + p.length_s) for p in engine.record.pauses]
-    for event in journal.events(EventKind.BEAT) + journal.events(EventKind.MASSAGE_STARTED):
+    for event in journal.events(Beat) + journal.events(MassageStarted):
         assert not any(start + 1e-6 < event.t < end - 1e-6 for start, end in pauses)

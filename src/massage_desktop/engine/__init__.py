@@ -1,26 +1,55 @@
 """The session engine: runs a Plan on a clock and says what happens; its whole public face."""
 
 from massage_desktop.engine.engine import Clock, Engine
-from massage_desktop.engine.events import Event, EventKind, Phase, State
-from massage_desktop.engine.runner import Listener
+from massage_desktop.engine.events import (
+    Beat,
+    Event,
+    Halfway,
+    Listener,
+    MassageStarted,
+    Paused,
+    Phase,
+    PromptDue,
+    Resumed,
+    SecondsLeft,
+    SessionFinished,
+    SessionStarted,
+    SideSwitched,
+    State,
+    StepEvent,
+    StepFinished,
+    StepStarted,
+)
 from massage_desktop.engine.schedule import SpeechMode, SpeechTiming
 from massage_desktop.engine.text import event_line, summary_line
 from massage_desktop.record import Cue, EndOutcome, SessionRecord, StepOutcome
 
 __all__ = [
+    "Beat",
     "Clock",
     "Cue",
     "EndOutcome",
     "Engine",
     "Event",
-    "EventKind",
+    "Halfway",
     "Listener",
+    "MassageStarted",
+    "Paused",
     "Phase",
+    "PromptDue",
+    "Resumed",
+    "SecondsLeft",
+    "SessionFinished",
     "SessionRecord",
+    "SessionStarted",
+    "SideSwitched",
     "SpeechMode",
     "SpeechTiming",
     "State",
+    "StepEvent",
+    "StepFinished",
     "StepOutcome",
+    "StepStarted",
     "event_line",
     "summary_line",
 ]

@@ -6,8 +6,8 @@ import logging
 import math
 from collections.abc import Callable
 
-from massage_desktop.engine.events import EventKind, Phase, State
-from massage_desktop.engine.runner import EngineCore, Listener
+from massage_desktop.engine.events import Listener, Phase, SessionStarted, State
+from massage_desktop.engine.runner import EngineCore
 from massage_desktop.engine.schedule import SpeechTiming
 from massage_desktop.plan import Plan
 from massage_desktop.record import Cue, EndOutcome, StepOutcome, TempoChange
@@ -68,7 +68,7 @@ class Engine(EngineCore):
     def _do_start(self, now: float) -> bool:
         self._start, self._state = now, State.RUNNING
         log.info("session of %s started", self._plan.protocol_id)
-        self._emit(EventKind.SESSION_STARTED, 0.0)
+        self._emit(SessionStarted(0.0))
         self._go(0, 0.0, None)
         return True
 

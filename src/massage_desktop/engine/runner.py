@@ -5,9 +5,24 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
 
-from massage_desktop.engine.events import Event, EventKind, State
+from massage_desktop.engine.events import (
+    Beat,
+    Event,
+    Halfway,
+    Listener,
+    MassageStarted,
+    Paused,
+    PromptDue,
+    Resumed,
+    SecondsLeft,
+    SessionFinished,
+    SideSwitched,
+    State,
+    StepFinished,
+    StepStarted,
+)
 from massage_desktop.engine.recorder import RecordBook
 from massage_desktop.engine.schedule import (
     Item,
@@ -22,8 +37,6 @@ from massage_desktop.plan import Plan
 from massage_desktop.record import Cue, EndOutcome, SessionRecord, StepOutcome, StepRecord
 
 log = logging.getLogger(__name__)
-
-Listener = Callable[[Event], None]
 
 ROUNDING_S = 1e-6
 
@@ -67,31 +80,30 @@ class EngineCore(EngineView):
 
     def _fire(self, run: StepRun, item: Item) -> None:
         run.mark(item)
-        t = self._t(item.a)
-        if item.kind is ItemKind.MASSAGE_START:
-            run.start_massage(item.a)
-            self._emit(EventKind.MASSAGE_STARTED, t)
-        elif item.kind is ItemKind.PROMPT:
-            prompt = run.timed[item.n]
-            self._emit(EventKind.PROMPT, t, text=prompt.text, prompt_kind=prompt.kind)
-        elif item.kind is ItemKind.HALFWAY:
-            self._emit(EventKind.HALFWAY, t)
-        elif item.kind is ItemKind.SECONDS_LEFT:
-            self._emit(EventKind.SECONDS_LEFT, t, seconds=item.n)
-        elif item.kind is ItemKind.BEAT:
-            self._emit(EventKind.BEAT, t, beat=item.n, of=run.beats_total)
-        else:
-            self._leave(StepOutcome.DONE, item.a)
-            self._go(run.index + 1, item.a, run.index)
+        t, index, step_id = self._t(item.a), run.index, run.step.id
+        match item.kind:
+            case ItemKind.MASSAGE_START:
+                run.start_massage(item.a)
+                self._emit(MassageStarted(t, index, step_id))
+            case ItemKind.PROMPT:
+                prompt = run.timed[item.n]
+                self._emit(PromptDue(t, index, step_id, prompt.text, prompt.kind))
+            case ItemKind.HALFWAY:
+                self._emit(Halfway(t, index, step_id))
+            case ItemKind.SECONDS_LEFT:
+                self._emit(SecondsLeft(t, index, step_id, item.n))
+            case ItemKind.BEAT:
+                self._emit(Beat(t, index, step_id, item.n, run.beats_total))
+            case ItemKind.END:
+                self._leave(StepOutcome.DONE, item.a)
+                self._go(index + 1, item.a, index)
 
-    def _emit(self, kind: EventKind, t: float, **fields: Any) -> None:
+    def _emit(self, event: Event) -> None:
         # A pause shifts the schedule by a float difference; rounding must not reorder events.
-        t = self._last_t if self._last_t - ROUNDING_S < t < self._last_t else t
-        self._last_t = t
-        if self._run is not None:
-            fields.setdefault("step_index", self._run.index)
-            fields.setdefault("step_id", self._run.step.id)
-        self._outbox.append(Event(kind, t, **fields))
+        if self._last_t - ROUNDING_S < event.t < self._last_t:
+            event = replace(event, t=self._last_t)
+        self._last_t = event.t
+        self._outbox.append(event)
 
     def _deliver(self) -> None:
         if self._delivering:
@@ -119,17 +131,17 @@ class EngineCore(EngineView):
         self._run = StepRun(index, step, a, wait, self._tempo, self._countdown, expected)
         self._gently = self._gently and index >= self._closing_from
         self._visit_t = t = self._t(a)
-        self._emit(EventKind.STEP_STARTED, t, text=step.title)
+        self._emit(StepStarted(t, index, step.id, step.title))
         if from_partner(self._plan.steps, index, came_from):
-            self._emit(EventKind.SIDE_SWITCHED, t)
+            self._emit(SideSwitched(t, index, step.id))
         for prompt in openings(self._plan.steps, index, came_from):
-            self._emit(EventKind.PROMPT, t, text=prompt.text, prompt_kind=prompt.kind)
+            self._emit(PromptDue(t, index, step.id, prompt.text, prompt.kind))
 
     def _leave(self, outcome: StepOutcome, a: float) -> None:
         run = self._run
         assert run is not None
         self._book.add_visit(self._visit(run, a, outcome))
-        self._emit(EventKind.STEP_FINISHED, self._t(a), outcome=outcome)
+        self._emit(StepFinished(self._t(a), run.index, run.step.id, outcome))
 
     def _visit(self, run: StepRun, a: float, outcome: StepOutcome | None) -> StepRecord:
         return StepRecord(
@@ -152,15 +164,16 @@ class EngineCore(EngineView):
         self._book.outcome, self._book.reason = outcome, reason
         self._run = None
         log.info("session %s after %.1f s %s", outcome.value, self._t(a), reason)
-        self._emit(EventKind.FINISHED, self._t(a), outcome=outcome, reason=reason)
+        self._emit(SessionFinished(self._t(a), outcome, reason))
 
     # --- pauses --------------------------------------------------------------------------
 
     def _pause_at(self, at: float, reason: str, cue: Cue | None) -> None:
+        run = self._run
+        assert run is not None, "only a running step pauses"
         self._state, self._paused_at = State.PAUSED, at
-        step_id = self._run.step.id if self._run else None
-        self._book.open_pause(at - self._start, reason, cue, step_id)
-        self._emit(EventKind.PAUSED, at - self._start, reason=reason, cue=cue)
+        self._book.open_pause(at - self._start, reason, cue, run.step.id)
+        self._emit(Paused(at - self._start, run.index, run.step.id, reason, cue))
 
     def _end_pause(self, now: float) -> None:
         assert self._paused_at is not None
@@ -168,7 +181,9 @@ class EngineCore(EngineView):
         self._paused_total += length
         self._state, self._paused_at = State.RUNNING, None
         self._book.close_pause(length)
-        self._emit(EventKind.RESUMED, now - self._start)
+        run = self._run
+        assert run is not None, "only a running step pauses"
+        self._emit(Resumed(now - self._start, run.index, run.step.id))
 
     def _left_early(self, run: StepRun, a: float) -> StepOutcome:
         return StepOutcome.SHORTENED if run.massage_s(a) > 0 else StepOutcome.SKIPPED

@@ -13,9 +13,17 @@ import logging
 from collections.abc import Callable
 
 from massage_desktop.bodymap import Side
-from massage_desktop.engine import Event, EventKind
+from massage_desktop.engine import (
+    Event,
+    Paused,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+    StepFinished,
+    StepStarted,
+)
 from massage_desktop.plan import Plan
-from massage_desktop.record import EndOutcome, StepOutcome
+from massage_desktop.record import EndOutcome
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.history import (
     History,
@@ -71,30 +79,30 @@ class Recorder:
 
     def __call__(self, event: Event) -> None:
         """Handle one engine event."""
-        handler = self._handler(event.kind)
-        if handler is None:
+        write = self._writer(event)
+        if write is None:
             return
-        if event.kind is not EventKind.SESSION_STARTED and self._session_id is None:
+        if not isinstance(event, SessionStarted) and self._session_id is None:
             return  # the start could not be written: nothing to attach this to
         try:
-            handler(event)
+            write()
         except StoreError as exc:
             self._report(exc)
 
-    def _handler(self, kind: EventKind) -> Callable[[Event], None] | None:
-        match kind:
-            case EventKind.SESSION_STARTED:
+    def _writer(self, event: Event) -> Callable[[], None] | None:
+        match event:
+            case SessionStarted():
                 return self._started
-            case EventKind.STEP_STARTED:
-                return self._step_began
-            case EventKind.STEP_FINISHED:
-                return self._step_finished
-            case EventKind.PAUSED:
-                return self._paused
-            case EventKind.RESUMED:
-                return self._resumed
-            case EventKind.FINISHED:
-                return self._finished
+            case StepStarted():
+                return lambda: self._step_began(event)
+            case StepFinished():
+                return lambda: self._step_finished(event)
+            case Paused():
+                return lambda: self._paused(event)
+            case Resumed():
+                return lambda: self._history.record_resume(self._id, event.t)
+            case SessionFinished():
+                return lambda: self._finished(event)
         return None
 
     @property
@@ -102,36 +110,26 @@ class Recorder:
         assert self._session_id is not None, "events before session_started are dropped"
         return self._session_id
 
-    def _started(self, event: Event) -> None:
+    def _started(self) -> None:
         start = SessionStart.from_plan(self._plan, self._child_id)
         self._session_id = self._history.start_session(start)
 
-    def _step_began(self, event: Event) -> None:
-        if event.step_index is not None:
-            self._step_started[event.step_index] = event.t
+    def _step_began(self, event: StepStarted) -> None:
+        self._step_started[event.step_index] = event.t
 
-    def _step_finished(self, event: Event) -> None:
+    def _step_finished(self, event: StepFinished) -> None:
         index = event.step_index
-        if index is None or not isinstance(event.outcome, StepOutcome):
-            return
         began = self._step_started.pop(index, event.t)
         step = self._plan.steps[index]
         title = f"{step.title}, {step.side.value} side" if step.side in _SIDED else step.title
-        stored = StoredStep(
-            index, event.step_id or step.id, title, event.outcome, event.t, event.t - began
-        )
+        stored = StoredStep(index, event.step_id, title, event.outcome, event.t, event.t - began)
         self._history.record_step(self._id, stored)
 
-    def _paused(self, event: Event) -> None:
+    def _paused(self, event: Paused) -> None:
         cue = event.cue.value if event.cue is not None else ""
         self._history.record_pause(self._id, event.t, event.reason, cue)
 
-    def _resumed(self, event: Event) -> None:
-        self._history.record_resume(self._id, event.t)
-
-    def _finished(self, event: Event) -> None:
-        if not isinstance(event.outcome, EndOutcome):
-            return
+    def _finished(self, event: SessionFinished) -> None:
         self._history.finish_session(self._id, _OUTCOMES[event.outcome], event.t, event.reason)
 
     def _report(self, exc: StoreError) -> None:

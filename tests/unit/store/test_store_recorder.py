@@ -8,7 +8,20 @@ from pathlib import Path
 import pytest
 from store_fakes import FakeClock, FakeNow
 
-from massage_desktop.engine import Cue, EndOutcome, Engine, Event, EventKind, StepOutcome
+from massage_desktop.engine import (
+    Beat,
+    Cue,
+    EndOutcome,
+    Engine,
+    Event,
+    Paused,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+    StepFinished,
+    StepOutcome,
+    StepStarted,
+)
 from massage_desktop.plan import Plan, plan
 from massage_desktop.protocol import load_library
 from massage_desktop.store.history import History, Outcome, PreviewNotRecorded, StoredPause
@@ -26,15 +39,15 @@ def events(plan_: Plan) -> list[Event]:
     """A session: step 0 done, a pause for crying, step 1 shortened, then stopped."""
     s0, s1 = plan_.steps[0].id, plan_.steps[1].id
     return [
-        Event(EventKind.SESSION_STARTED, 0.0),
-        Event(EventKind.STEP_STARTED, 0.0, 0, s0),
-        Event(EventKind.BEAT, 3.0, 0, s0, beat=1, of=4),
-        Event(EventKind.STEP_FINISHED, 20.0, 0, s0, outcome=StepOutcome.DONE),
-        Event(EventKind.STEP_STARTED, 20.0, 1, s1),
-        Event(EventKind.PAUSED, 25.0, 1, s1, reason="unsettled", cue=Cue.CRYING),
-        Event(EventKind.RESUMED, 45.0, 1, s1),
-        Event(EventKind.STEP_FINISHED, 50.0, 1, s1, outcome=StepOutcome.SHORTENED),
-        Event(EventKind.FINISHED, 50.0, outcome=EndOutcome.STOPPED, reason="baby upset"),
+        SessionStarted(0.0),
+        StepStarted(0.0, 0, s0, plan_.steps[0].title),
+        Beat(3.0, 0, s0, 1, 4),
+        StepFinished(20.0, 0, s0, StepOutcome.DONE),
+        StepStarted(20.0, 1, s1, plan_.steps[1].title),
+        Paused(25.0, 1, s1, "unsettled", Cue.CRYING),
+        Resumed(45.0, 1, s1),
+        StepFinished(50.0, 1, s1, StepOutcome.SHORTENED),
+        SessionFinished(50.0, EndOutcome.STOPPED, "baby upset"),
     ]
 
 
@@ -92,7 +105,7 @@ def test_a_write_failure_is_reported_once_and_the_session_goes_on(
     history = History.open(history_file, connect=full_disk)
     problems: list[str] = []
     recorder = Recorder(history, short_plan, None, on_problem=problems.append)
-    big = Event(EventKind.PAUSED, 1.0, 0, "x", reason="r" * 100_000)
+    big = Paused(1.0, 0, "x", "r" * 100_000)
     for event in [*events(short_plan)[:2], big, big]:
         recorder(event)
     assert len(problems) == 1
