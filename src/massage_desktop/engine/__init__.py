@@ -1,6 +1,6 @@
 """The session engine: runs a Plan on a clock and says what happens; its whole public face."""
 
-from massage_desktop.engine.engine import Clock, Engine
+from massage_desktop.engine.engine import Engine
 from massage_desktop.engine.events import (
     Beat,
     Event,
@@ -22,6 +22,7 @@ from massage_desktop.engine.events import (
 )
 from massage_desktop.engine.schedule import SpeechMode, SpeechTiming
 from massage_desktop.engine.text import event_line, summary_line
+from massage_desktop.engine.timeline import Clock
 from massage_desktop.record import Cue, EndOutcome, SessionRecord, StepOutcome
 
 __all__ = [

@@ -1,9 +1,10 @@
-"""Collects a session's record as it runs: step visits, pauses, cues, tempo changes and the end."""
+"""Keeps a session's record as it runs: its step visits, pauses, cues, tempo changes and end."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from massage_desktop.engine.schedule import StepRun
 from massage_desktop.plan import Plan
 from massage_desktop.record import (
     Cue,
@@ -11,6 +12,7 @@ from massage_desktop.record import (
     EndOutcome,
     PauseRecord,
     SessionRecord,
+    StepOutcome,
     StepRecord,
     TempoChange,
 )
@@ -18,7 +20,7 @@ from massage_desktop.record import (
 
 @dataclass(slots=True)
 class RecordBook:
-    """Collects a session's record as it runs (owned by one Engine)."""
+    """Collects a session's record as it runs (one per Engine; its Runner writes it)."""
 
     plan: Plan
     visits: list[StepRecord] = field(default_factory=list)
@@ -27,10 +29,35 @@ class RecordBook:
     tempo_changes: list[TempoChange] = field(default_factory=list)
     outcome: EndOutcome | None = None
     reason: str = ""
+    visit_t: float = 0.0  # session second the present visit began
 
-    def add_visit(self, visit: StepRecord) -> None:
-        """A visit has ended."""
-        self.visits.append(visit)
+    def begin_visit(self, t: float) -> None:
+        """A visit of a step begins at session second `t`."""
+        self.visit_t = t
+
+    def end_visit(self, run: StepRun, a: float, t: float, outcome: StepOutcome) -> None:
+        """The visit `run` ended at active second `a`, session second `t`."""
+        self.visits.append(self._visit(run, a, t, outcome))
+
+    def current(self, run: StepRun, a: float) -> StepRecord:
+        """The running visit `run` as it stands at active second `a`."""
+        return self._visit(run, a, None, None)
+
+    def _visit(
+        self, run: StepRun, a: float, end_t: float | None, outcome: StepOutcome | None
+    ) -> StepRecord:
+        return StepRecord(
+            step_id=run.step.id,
+            index=run.index,
+            title=run.step.title,
+            outcome=outcome,
+            start_t=self.visit_t,
+            end_t=end_t,
+            speech_s=run.speech_s(a),
+            massage_s=run.massage_s(a),
+            repeats=int(outcome is StepOutcome.REPEATED),
+            added_s=run.added_s,
+        )
 
     def open_pause(self, t: float, reason: str, cue: Cue | None, step_id: str | None) -> None:
         """A pause began at `t`."""
@@ -44,6 +71,14 @@ class RecordBook:
         """Note a cue; how many cues fell within `window_s` up to it."""
         self.cues.append(CueRecord(t, cue, step_id))
         return sum(1 for c in self.cues if t - c.t <= window_s)
+
+    def add_tempo(self, t: float, factor: float, step_id: str | None) -> None:
+        """Counted steps run at `factor` from session second `t`."""
+        self.tempo_changes.append(TempoChange(t, factor, step_id))
+
+    def finish(self, outcome: EndOutcome, reason: str) -> None:
+        """The session ended."""
+        self.outcome, self.reason = outcome, reason
 
     def snapshot(
         self, current: StepRecord | None, open_pause_s: float | None, elapsed_s: float
