@@ -1,4 +1,4 @@
-"""What a session did, as plain data: outcomes, the baby's cues, and the record of a session."""
+"""A session as plain data: outcomes, cues, its whole record, and the journal the history keeps."""
 
 from __future__ import annotations
 
@@ -102,3 +102,55 @@ class SessionRecord:
     massage_s: float
     paused_s: float
     elapsed_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionBegun:
+    """A session of this plan began."""
+
+    protocol_id: str
+    protocol_version: int
+    protocol_title: str
+    planned_s: float
+    age_weeks: float
+    session_number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class StepEnded:
+    """A step's visit ended at session second `at_s`, after `length_s`; the title names its side."""
+
+    step_index: int
+    step_id: str
+    title: str
+    outcome: StepOutcome
+    at_s: float
+    length_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class PauseBegun:
+    """The session paused at session second `at_s`."""
+
+    at_s: float
+    reason: str
+    cue: Cue | None
+
+
+@dataclass(frozen=True, slots=True)
+class PauseEnded:
+    """The session carried on at session second `at_s`."""
+
+    at_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnded:
+    """The session ended at session second `at_s`."""
+
+    outcome: EndOutcome
+    at_s: float
+    reason: str
+
+
+JournalEntry = SessionBegun | StepEnded | PauseBegun | PauseEnded | SessionEnded

@@ -20,6 +20,7 @@ from massage_desktop.engine.events import (
     StepFinished,
     StepStarted,
 )
+from massage_desktop.engine.journal import Journal
 from massage_desktop.engine.schedule import SpeechMode, SpeechTiming
 from massage_desktop.engine.text import event_line, summary_line
 from massage_desktop.engine.timeline import Clock
@@ -33,6 +34,7 @@ __all__ = [
     "Engine",
     "Event",
     "Halfway",
+    "Journal",
     "Listener",
     "MassageStarted",
     "Paused",
