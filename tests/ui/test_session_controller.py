@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from builders import step
+from fakes import FakeClock
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import (
     Beat,
@@ -27,19 +28,6 @@ from massage_desktop.script import build_prompts
 from massage_desktop.ui.session_controller import SessionController
 
 SILENT = SpeechTiming(words_per_s=math.inf, pad_s=0.0)
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told."""
-
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def make_plan(*steps: PlannedStep) -> Plan:

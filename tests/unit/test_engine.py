@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from test_engine_support import (
-    START,
-    FakeClock,
-    Recorder,
-    make_plan,
-    play_until,
-    run_out,
-    speech,
-    step,
-    three_steps,
-)
+from engine_support import Recorder, make_plan, play_until, run_out, speech, three_steps
 
+from builders import step
+from fakes import START, FakeClock
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import (
     Beat,

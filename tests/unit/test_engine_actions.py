@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from test_engine_support import FakeClock, Recorder, play_until, run_out, speech, three_steps
+from engine_support import Recorder, play_until, run_out, speech, three_steps
 
+from fakes import FakeClock
 from massage_desktop.engine import (
     Cue,
     EndOutcome,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from test_engine_support import FakeClock, play_until, run_out, speech, three_steps
+from engine_support import play_until, run_out, speech, three_steps
 
+from fakes import FakeClock
 from massage_desktop.engine import Cue, Engine, Journal, StepOutcome
 from massage_desktop.record import (
     EndOutcome,

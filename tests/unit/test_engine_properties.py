@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
+from engine_support import three_steps
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_engine_support import START, FakeClock, three_steps
 
+from fakes import START, FakeClock
 from massage_desktop.engine import (
     Beat,
     Cue,

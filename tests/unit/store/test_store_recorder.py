@@ -6,8 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_fakes import FakeClock, FakeNow
+from store_fakes import FakeNow
 
+from fakes import FakeClock
 from massage_desktop.engine import Cue, Engine, Journal, StepOutcome
 from massage_desktop.plan import Plan, plan
 from massage_desktop.protocol import load_library

@@ -1,4 +1,4 @@
-"""Helpers the engine tests share: a fake clock, synthetic plans, and an event recorder."""
+"""Helpers the engine tests share: synthetic plans, an event recorder, and ways to run a session."""
 
 from __future__ import annotations
 
@@ -7,27 +7,13 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from builders import step
+from fakes import FakeClock
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import Engine, Event, SpeechTiming
 from massage_desktop.plan import Plan, PlannedStep
 from massage_desktop.script import build_prompts
 
-START = 1000.0
-
 E = TypeVar("E")
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told."""
-
-    def __init__(self, now: float = START) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass
