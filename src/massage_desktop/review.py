@@ -13,9 +13,9 @@ from typing import Any
 from massage_desktop.bodymap import ZONES
 from massage_desktop.conditions import CONDITIONS, Condition, Scope, Severity
 from massage_desktop.courses import schedule_words
-from massage_desktop.engine_events import Cue
 from massage_desktop.protocol.age_rules import effective_min_age, weeks_words
 from massage_desktop.protocol.models import Basis, Protocol, Step
+from massage_desktop.record import Cue
 from massage_desktop.rhymes import RHYMES
 from massage_desktop.safety import relevant_conditions
 from massage_desktop.techniques import TECHNIQUES

@@ -1,4 +1,4 @@
-"""Hand-written fakes for the voice: a synthesiser that writes a tone, a player, a clock."""
+"""Hand-written fakes for the voice: a synthesiser that writes a tone, and a player."""
 
 from __future__ import annotations
 
@@ -141,16 +141,3 @@ class FakePlayer(PromptPlayer):
         token, self._fake_token = self._fake_token, None
         assert token is not None, "nothing to break"
         self.failed.emit(token, message)
-
-
-class FakeClock:
-    """Monotonic seconds that move only when the test says so."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds

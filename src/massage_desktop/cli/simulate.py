@@ -15,9 +15,15 @@ from typing import Any
 
 from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, add_age_options, plan_or_exit_code
 from massage_desktop.cli.numbers import number, whole
-from massage_desktop.engine import Cue, Engine, Event, State
-from massage_desktop.engine_record import SessionRecord
-from massage_desktop.engine_text import event_line, summary_line
+from massage_desktop.engine import (
+    Cue,
+    Engine,
+    Event,
+    SessionRecord,
+    State,
+    event_line,
+    summary_line,
+)
 from massage_desktop.plan import Plan
 
 SIMPLE: dict[str, Callable[[Engine], bool]] = {

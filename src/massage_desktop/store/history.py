@@ -10,8 +10,8 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from massage_desktop.engine_events import StepOutcome as StepOutcome  # re-exported
-from massage_desktop.plan import Plan
+from massage_desktop.record import SessionBegun
+from massage_desktop.record import StepOutcome as StepOutcome  # re-exported
 from massage_desktop.store.schema import Connect, Database, connect
 
 log = logging.getLogger(__name__)
@@ -44,16 +44,18 @@ class SessionStart:
     preview: bool = False
 
     @classmethod
-    def from_plan(cls, plan: Plan, child_id: int | None, preview: bool = False) -> SessionStart:
-        """The start of a session that runs `plan`."""
+    def from_begun(
+        cls, begun: SessionBegun, child_id: int | None, preview: bool = False
+    ) -> SessionStart:
+        """The start of the session a journal says has begun, for `child_id`."""
         return cls(
-            protocol_id=plan.protocol_id,
-            protocol_version=plan.version,
-            protocol_title=plan.title,
-            planned_s=plan.total_s,
-            age_weeks=plan.age_weeks,
+            protocol_id=begun.protocol_id,
+            protocol_version=begun.protocol_version,
+            protocol_title=begun.protocol_title,
+            planned_s=begun.planned_s,
+            age_weeks=begun.age_weeks,
             child_id=child_id,
-            session_number=plan.session_number,
+            session_number=begun.session_number,
             preview=preview,
         )
 

@@ -14,17 +14,20 @@ from pathlib import Path
 import pytest
 from store_fakes import FakeNow
 
-from massage_desktop.engine_events import Cue, EndOutcome, Event, EventKind, StepOutcome
-from massage_desktop.plan import Plan, plan
-from massage_desktop.protocol import load_library
+from massage_desktop.record import (
+    Cue,
+    EndOutcome,
+    JournalEntry,
+    PauseBegun,
+    PauseEnded,
+    SessionBegun,
+    SessionEnded,
+    StepEnded,
+    StepOutcome,
+)
 from massage_desktop.store.history import History, Outcome, StoredPause
 from massage_desktop.store.recorder import Recorder
 from small_disk import SmallDisk, small_disk
-
-
-@pytest.fixture(scope="module")
-def short_plan() -> Plan:
-    return plan(load_library().protocols["general-strengthening"], 12.0, session_number=1)
 
 
 @pytest.fixture
@@ -33,39 +36,37 @@ def disk(tmp_path: Path) -> Iterator[SmallDisk]:
         yield mounted
 
 
-def session(plan_: Plan, now: FakeNow) -> list[tuple[Event, float]]:
-    """A session's events, each with the seconds the wall clock moves before it."""
-    s0, s1 = plan_.steps[0].id, plan_.steps[1].id
+def session() -> list[tuple[JournalEntry, float]]:
+    """A session's journal, each entry with the seconds the wall clock moves before it."""
+    begun = SessionBegun("general-strengthening", 2, "General strengthening", 150.0, 12.0, 1)
     return [
-        (Event(EventKind.SESSION_STARTED, 0.0), 0),
-        (Event(EventKind.STEP_STARTED, 0.0, 0, s0), 0),
-        (Event(EventKind.STEP_FINISHED, 20.0, 0, s0, outcome=StepOutcome.DONE), 20),
-        (Event(EventKind.STEP_STARTED, 20.0, 1, s1), 0),
-        (Event(EventKind.PAUSED, 25.0, 1, s1, reason="unsettled", cue=Cue.CRYING), 5),
-        (Event(EventKind.RESUMED, 45.0, 1, s1), 20),
-        (Event(EventKind.STEP_FINISHED, 50.0, 1, s1, outcome=StepOutcome.SHORTENED), 5),
-        (Event(EventKind.FINISHED, 50.0, outcome=EndOutcome.COMPLETED, reason=""), 0),
+        (begun, 0),
+        (StepEnded(0, "hello", "Hello", StepOutcome.DONE, 20.0, 20.0), 20),
+        (PauseBegun(25.0, "unsettled", Cue.CRYING), 5),
+        (PauseEnded(45.0), 20),
+        (StepEnded(1, "arms.left", "Arms, left side", StepOutcome.SHORTENED, 50.0, 30.0), 5),
+        (SessionEnded(EndOutcome.COMPLETED, 50.0, ""), 0),
     ]
 
 
-def test_a_full_disk_mid_session_then_space_again(disk: SmallDisk, short_plan: Plan) -> None:
+def test_a_full_disk_mid_session_then_space_again(disk: SmallDisk) -> None:
     now = FakeNow()
     path = disk.folder / "history.sqlite3"
     history = History.open(path, now=now)
-    first = Recorder(history, short_plan, None)
-    for event, _ in session(short_plan, now):
-        first(event)
+    first = Recorder(history, None)
+    for entry, _ in session():
+        first(entry)
     saved = history.session(first.session_id or 0)
     assert saved is not None
 
     problems: list[str] = []
-    second = Recorder(history, short_plan, None, on_problem=problems.append)
-    events = session(short_plan, now)
+    second = Recorder(history, None, on_problem=problems.append)
+    events = session()
     started_at = now.now
     disk.fill()
-    for event, seconds in events[:5]:  # started, a step done, the next begun, paused: all fail
+    for entry, seconds in events[:3]:  # started, a step done, paused: all fail
         now.advance(seconds=seconds)
-        second(event)
+        second(entry)
     assert len(problems) == 1, "said once"
     assert problems[0] == (
         f"Could not save {path}: the disk is full. The session goes on; what it records is "
@@ -79,9 +80,9 @@ def test_a_full_disk_mid_session_then_space_again(disk: SmallDisk, short_plan: P
     reader.close()
 
     disk.free()
-    for event, seconds in events[5:]:
+    for entry, seconds in events[3:]:
         now.advance(seconds=seconds)
-        second(event)
+        second(entry)
     assert second.pending == 0
     assert len(problems) == 1
     stored = history.session(second.session_id or 0)
@@ -100,18 +101,18 @@ def test_a_full_disk_mid_session_then_space_again(disk: SmallDisk, short_plan: P
 
 
 def test_a_session_that_ends_while_the_disk_is_full_is_interrupted_not_lost(
-    disk: SmallDisk, short_plan: Plan
+    disk: SmallDisk,
 ) -> None:
     now = FakeNow()
     path = disk.folder / "history.sqlite3"
     history = History.open(path, now=now)
-    recorder = Recorder(history, short_plan, None)
-    events = session(short_plan, now)
-    for event, _ in events[:3]:
-        recorder(event)
+    recorder = Recorder(history, None)
+    events = session()
+    for entry, _ in events[:2]:
+        recorder(entry)
     disk.fill()
-    for event, _ in events[3:]:
-        recorder(event)
+    for entry, _ in events[2:]:
+        recorder(entry)
     assert recorder.problem is not None
     history.close()  # the program closes before any space came back
     disk.free()

@@ -129,6 +129,7 @@ class RecordsLink(QObject):
 
     def record(self, controller: SessionController, plan: Plan, choice: Choice) -> SaveNote | None:
         """Record the session as it happens; returns how to save its note (None: not recorded)."""
+        from massage_desktop.engine import Journal
         from massage_desktop.store.recorder import Recorder
         from massage_desktop.ui.session.note import history_note
 
@@ -144,8 +145,8 @@ class RecordsLink(QObject):
                 self._retry.start()
 
         child_id = choice.child.id if choice.child else None
-        recorder = Recorder(history, plan, child_id, on_problem=on_problem)
-        controller.event_emitted.connect(recorder)
+        recorder = Recorder(history, child_id, on_problem=on_problem)
+        controller.event_emitted.connect(Journal(plan, recorder))
         return history_note(history, lambda: recorder.session_id)
 
     def _keep_doctor_ok(self, start: StartView, child_id: int, category: str) -> None:

@@ -6,18 +6,30 @@ import logging
 import math
 import time
 from collections.abc import Callable
+from typing import assert_never
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from massage_desktop.engine import (
+    Beat,
     Clock,
     Cue,
     Engine,
     Event,
-    EventKind,
+    Halfway,
     Listener,
+    MassageStarted,
+    Paused,
+    PromptDue,
+    Resumed,
+    SecondsLeft,
+    SessionFinished,
+    SessionStarted,
+    SideSwitched,
     SpeechTiming,
     State,
+    StepFinished,
+    StepStarted,
 )
 from massage_desktop.plan import Plan
 
@@ -206,29 +218,30 @@ class SessionController(QObject):
 
     def _on_event(self, event: Event) -> None:
         self.event_emitted.emit(event)
-        index = -1 if event.step_index is None else event.step_index
-        match event.kind:
-            case EventKind.SESSION_STARTED:
+        match event:
+            case SessionStarted():
                 self.session_started.emit()
-            case EventKind.STEP_STARTED:
+            case StepStarted(step_index=index):
                 self.step_started.emit(index)
-            case EventKind.MASSAGE_STARTED:
+            case MassageStarted(step_index=index):
                 self.massage_started.emit(index)
-            case EventKind.PROMPT:
-                self.prompt_due.emit(event.text, str(event.prompt_kind or ""))
-            case EventKind.HALFWAY:
+            case PromptDue(text=text, prompt_kind=kind):
+                self.prompt_due.emit(text, str(kind))
+            case Halfway():
                 self.halfway.emit()
-            case EventKind.SECONDS_LEFT:
-                self.seconds_left.emit(event.seconds or 0)
-            case EventKind.SIDE_SWITCHED:
+            case SecondsLeft(seconds=seconds):
+                self.seconds_left.emit(seconds)
+            case SideSwitched():
                 self.side_switched.emit()
-            case EventKind.BEAT:
-                self.beat.emit(event.beat or 0, event.of or 0)
-            case EventKind.STEP_FINISHED:
-                self.step_finished.emit(index, str(event.outcome or ""))
-            case EventKind.PAUSED:
-                self.paused.emit(event.reason)
-            case EventKind.RESUMED:
+            case Beat(beat=beat, of=of):
+                self.beat.emit(beat, of)
+            case StepFinished(step_index=index, outcome=outcome):
+                self.step_finished.emit(index, str(outcome))
+            case Paused(reason=reason):
+                self.paused.emit(reason)
+            case Resumed():
                 self.resumed.emit()
-            case EventKind.FINISHED:
-                self.finished.emit(str(event.outcome or ""), event.reason)
+            case SessionFinished(outcome=outcome, reason=reason):
+                self.finished.emit(str(outcome), reason)
+            case _:
+                assert_never(event)

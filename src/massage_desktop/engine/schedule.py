@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from massage_desktop.bodymap import Side
-from massage_desktop.engine_events import Phase
+from massage_desktop.engine.events import Phase
 from massage_desktop.plan import PlannedStep
 from massage_desktop.script import Prompt, PromptKind
 

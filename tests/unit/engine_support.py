@@ -1,30 +1,19 @@
-"""Helpers the engine tests share: a fake clock, synthetic plans, and an event recorder."""
+"""Helpers the engine tests share: synthetic plans, an event recorder, and ways to run a session."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from builders import step
+from fakes import FakeClock
 from massage_desktop.bodymap import Side
-from massage_desktop.engine import Engine, Event, EventKind, SpeechTiming
+from massage_desktop.engine import Engine, Event, SpeechTiming
 from massage_desktop.plan import Plan, PlannedStep
 from massage_desktop.script import build_prompts
 
-START = 1000.0
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told."""
-
-    def __init__(self, now: float = START) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+E = TypeVar("E")
 
 
 @dataclass
@@ -36,11 +25,11 @@ class Recorder:
     def __call__(self, event: Event) -> None:
         self.events.append(event)
 
-    def kinds(self) -> list[EventKind]:
-        return [e.kind for e in self.events]
+    def kinds(self) -> list[type[Event]]:
+        return [type(e) for e in self.events]
 
-    def of(self, kind: EventKind) -> list[Event]:
-        return [e for e in self.events if e.kind is kind]
+    def of(self, kind: type[E]) -> list[E]:
+        return [e for e in self.events if isinstance(e, kind)]
 
 
 def make_plan(steps: list[PlannedStep], welcome: str = "", closing: str = "") -> Plan:

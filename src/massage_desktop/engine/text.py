@@ -2,40 +2,51 @@
 
 from __future__ import annotations
 
-from massage_desktop.engine_events import Event, EventKind
-from massage_desktop.engine_record import SessionRecord
+from massage_desktop.engine.events import (
+    Beat,
+    Event,
+    MassageStarted,
+    Paused,
+    PromptDue,
+    SecondsLeft,
+    SessionFinished,
+    SessionStarted,
+    StepEvent,
+    StepFinished,
+    StepStarted,
+)
 from massage_desktop.plan import Plan
+from massage_desktop.record import SessionRecord
 
 
 def event_line(event: Event, made: Plan) -> str:
     """`  12.4 s  step_started    arm-stroking.left        Arm stroking`."""
-    return (
-        f"{event.t:8.1f} s  {event.kind.value:<15} {event.step_id or '':<24} {_detail(event, made)}"
-    )
+    step_id = event.step_id if isinstance(event, StepEvent) else ""
+    return f"{event.t:8.1f} s  {event.kind:<15} {step_id:<24} {_detail(event, made)}"
 
 
 def _detail(event: Event, made: Plan) -> str:
-    match event.kind:
-        case EventKind.SESSION_STARTED:
+    match event:
+        case SessionStarted():
             return f"{made.title}, {len(made.steps)} steps"
-        case EventKind.STEP_STARTED | EventKind.MASSAGE_STARTED if event.step_index is not None:
+        case StepStarted() | MassageStarted():
             step = made.steps[event.step_index]
             count = f"{step.repetitions} x {step.tempo_s:g} s" if step.repetitions else ""
             length = count or f"{step.duration_s:g} s"
-            return step.title if event.kind is EventKind.STEP_STARTED else length
-        case EventKind.PROMPT:
-            return f"[{event.prompt_kind}] {event.text}"
-        case EventKind.SECONDS_LEFT:
-            return f"{event.seconds} s left"
-        case EventKind.BEAT:
-            return f"{event.beat} of {event.of}"
-        case EventKind.STEP_FINISHED:
-            return str(event.outcome)
-        case EventKind.PAUSED:
-            cue = f" ({event.cue})" if event.cue else ""
-            return f"{event.reason or 'by the caregiver'}{cue}"
-        case EventKind.FINISHED:
-            return f"{event.outcome}: {event.reason}" if event.reason else str(event.outcome)
+            return step.title if isinstance(event, StepStarted) else length
+        case PromptDue(text=text, prompt_kind=kind):
+            return f"[{kind}] {text}"
+        case SecondsLeft(seconds=seconds):
+            return f"{seconds} s left"
+        case Beat(beat=beat, of=of):
+            return f"{beat} of {of}"
+        case StepFinished(outcome=outcome):
+            return str(outcome)
+        case Paused(reason=reason, cue=cue):
+            said = f" ({cue})" if cue else ""
+            return f"{reason or 'by the caregiver'}{said}"
+        case SessionFinished(outcome=outcome, reason=reason):
+            return f"{outcome}: {reason}" if reason else str(outcome)
     return ""
 
 

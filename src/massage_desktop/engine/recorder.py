@@ -1,84 +1,26 @@
-"""What a session did, as plain data for the history: steps, pauses, cues, tempo and totals."""
+"""Keeps a session's record as it runs: its step visits, pauses, cues, tempo changes and end."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from massage_desktop.engine_events import Cue, EndOutcome, StepOutcome
+from massage_desktop.engine.schedule import StepRun
 from massage_desktop.plan import Plan
-
-
-@dataclass(frozen=True, slots=True)
-class StepRecord:
-    """A step's visits (or one visit): times are session seconds, lengths are seconds."""
-
-    step_id: str
-    index: int
-    title: str
-    outcome: StepOutcome | None  # of the last visit; None while it runs
-    start_t: float
-    end_t: float | None
-    speech_s: float
-    massage_s: float
-    repeats: int = 0
-    added_s: float = 0.0
-    visits: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class PauseRecord:
-    """A pause: when, how long (so far, while it lasts), why, and the cue if the baby's."""
-
-    start_t: float
-    length_s: float
-    reason: str
-    cue: Cue | None
-    step_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class CueRecord:
-    """A cue the caregiver reported."""
-
-    t: float
-    cue: Cue
-    step_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class TempoChange:
-    """A new tempo factor (1.0 as written, 2.0 twice as fast) from session second `t`."""
-
-    t: float
-    factor: float
-    step_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
-    """A whole session; `elapsed_s` == `speech_s` + `massage_s` + `paused_s`."""
-
-    protocol_id: str
-    version: int
-    title: str
-    age_weeks: float
-    session_number: int | None
-    steps: tuple[StepRecord, ...]  # one per step id, in order of first visit
-    visits: tuple[StepRecord, ...]  # every visit in order
-    pauses: tuple[PauseRecord, ...]
-    cues: tuple[CueRecord, ...]
-    tempo_changes: tuple[TempoChange, ...]
-    outcome: EndOutcome | None  # None while the session runs
-    reason: str
-    speech_s: float
-    massage_s: float
-    paused_s: float
-    elapsed_s: float
+from massage_desktop.record import (
+    Cue,
+    CueRecord,
+    EndOutcome,
+    PauseRecord,
+    SessionRecord,
+    StepOutcome,
+    StepRecord,
+    TempoChange,
+)
 
 
 @dataclass(slots=True)
 class RecordBook:
-    """Collects a session's record as it runs (owned by one Engine)."""
+    """Collects a session's record as it runs (one per Engine; its Runner writes it)."""
 
     plan: Plan
     visits: list[StepRecord] = field(default_factory=list)
@@ -87,10 +29,35 @@ class RecordBook:
     tempo_changes: list[TempoChange] = field(default_factory=list)
     outcome: EndOutcome | None = None
     reason: str = ""
+    visit_t: float = 0.0  # session second the present visit began
 
-    def add_visit(self, visit: StepRecord) -> None:
-        """A visit has ended."""
-        self.visits.append(visit)
+    def begin_visit(self, t: float) -> None:
+        """A visit of a step begins at session second `t`."""
+        self.visit_t = t
+
+    def end_visit(self, run: StepRun, a: float, t: float, outcome: StepOutcome) -> None:
+        """The visit `run` ended at active second `a`, session second `t`."""
+        self.visits.append(self._visit(run, a, t, outcome))
+
+    def current(self, run: StepRun, a: float) -> StepRecord:
+        """The running visit `run` as it stands at active second `a`."""
+        return self._visit(run, a, None, None)
+
+    def _visit(
+        self, run: StepRun, a: float, end_t: float | None, outcome: StepOutcome | None
+    ) -> StepRecord:
+        return StepRecord(
+            step_id=run.step.id,
+            index=run.index,
+            title=run.step.title,
+            outcome=outcome,
+            start_t=self.visit_t,
+            end_t=end_t,
+            speech_s=run.speech_s(a),
+            massage_s=run.massage_s(a),
+            repeats=int(outcome is StepOutcome.REPEATED),
+            added_s=run.added_s,
+        )
 
     def open_pause(self, t: float, reason: str, cue: Cue | None, step_id: str | None) -> None:
         """A pause began at `t`."""
@@ -104,6 +71,14 @@ class RecordBook:
         """Note a cue; how many cues fell within `window_s` up to it."""
         self.cues.append(CueRecord(t, cue, step_id))
         return sum(1 for c in self.cues if t - c.t <= window_s)
+
+    def add_tempo(self, t: float, factor: float, step_id: str | None) -> None:
+        """Counted steps run at `factor` from session second `t`."""
+        self.tempo_changes.append(TempoChange(t, factor, step_id))
+
+    def finish(self, outcome: EndOutcome, reason: str) -> None:
+        """The session ended."""
+        self.outcome, self.reason = outcome, reason
 
     def snapshot(
         self, current: StepRecord | None, open_pause_s: float | None, elapsed_s: float
