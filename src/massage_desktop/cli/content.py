@@ -24,6 +24,9 @@ from massage_desktop.plan import PlanRefused, plan
 from massage_desktop.review import review, sheet_json, sheet_text
 from massage_desktop.review_html import sheet_html
 from massage_desktop.store.atomic import StoreError
+from massage_desktop.store.children import Children
+from massage_desktop.store.history import History
+from massage_desktop.store.paths import UserDirs
 
 EXIT_STORE = 4
 
@@ -110,10 +113,6 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def _child(name: str) -> tuple[tuple[str, ...], DoctorOk] | int:
-    from massage_desktop.store.children import Children
-    from massage_desktop.store.history import History
-    from massage_desktop.store.paths import UserDirs
-
     try:
         history = History.open(UserDirs.from_env().history_file, recover=False)
     except StoreError as exc:

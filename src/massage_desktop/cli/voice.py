@@ -20,6 +20,7 @@ from massage_desktop.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from massage_desktop.speech.synth import SynthError, SynthesiserFactory, VoiceUnavailable
 from massage_desktop.speech.voices import order_voices, system_language
 from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.settings import SettingsStore
 
 EXIT_NO_VOICE = 4
 EXIT_UNHEALTHY = 5
@@ -50,8 +51,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def saved_voice_settings() -> VoiceSettings:
     """The voice settings saved by the window, or the defaults."""
-    from massage_desktop.store.settings import SettingsStore
-
     return VoiceSettings.of(SettingsStore(UserDirs.from_env().settings_file).load().settings)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from massage_desktop.paths import protocols_dir
 from massage_desktop.protocol.checks import check
 from massage_desktop.protocol.locate import find_line, line_index
 from massage_desktop.protocol.models import Protocol
@@ -148,6 +149,4 @@ def _line_of(path: Path, loc: tuple[str, ...]) -> int:
 
 def load_library(*extra: Path) -> LoadResult:
     """The shipped protocols, then those in `extra` folders (a user's own)."""
-    from massage_desktop.paths import protocols_dir
-
     return load_dir(protocols_dir(), *extra)
