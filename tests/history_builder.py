@@ -57,6 +57,7 @@ def bulk(
     every: timedelta,
     child_ids: tuple[int | None, ...] = (None,),
     steps: int = 20,
+    protocol: tuple[str, str] = ("colic", "Colic relief"),
 ) -> list[int]:
     """Add `count` completed sessions `every` apart from `first`, in one transaction; their ids."""
     ids: list[int] = []
@@ -65,7 +66,7 @@ def bulk(
             started = first + every * k
             ended = started + timedelta(seconds=300)
             child = child_ids[k % len(child_ids)]
-            row = (child, "colic", "Colic relief", started.isoformat(), ended.isoformat())
+            row = (child, *protocol, started.isoformat(), ended.isoformat())
             sid = int(conn.execute(_SESSION, row).lastrowid or 0)
             conn.executemany(
                 _STEP,

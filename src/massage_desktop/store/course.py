@@ -12,11 +12,17 @@ whatever its outcome, since the limit is there to spare the child too much handl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from massage_desktop.protocol.models import Protocol
-from massage_desktop.store.history import History, Outcome, StoredSession
+from massage_desktop.store.history import (
+    SESSION_SQL,
+    History,
+    Outcome,
+    StoredSession,
+    session_from_row,
+)
 
 MIN_COUNTED_FRACTION = 0.5
 BREAK_DAYS = 14
@@ -38,47 +44,74 @@ def counts(session: StoredSession) -> bool:
 
 def current_course(sessions: Sequence[StoredSession], today: date) -> list[StoredSession]:
     """The counted sessions of the course still running today (empty after a long break)."""
+    return course_from_newest(reversed(sessions), today)
+
+
+def course_from_newest(newest_first: Iterable[StoredSession], today: date) -> list[StoredSession]:
+    """current_course() read from the newest session back, stopping at the first long break."""
     course: list[StoredSession] = []
-    for session in filter(counts, sessions):
-        if course and _day(session) - _day(course[-1]) > timedelta(days=BREAK_DAYS):
-            course = []
+    later = today
+    for session in filter(counts, newest_first):
+        if later - _day(session) > timedelta(days=BREAK_DAYS):
+            break
         course.append(session)
-    if course and today - _day(course[-1]) > timedelta(days=BREAK_DAYS):
-        return []
-    return course
+        later = _day(session)
+    return course[::-1]
+
+
+# Targeted reads: the index on (child_id, protocol_id, started_at) or (child_id, started_at) finds
+# one child's sessions newest first; reading stops as soon as the answer is known.
+NEWEST_OF_COURSE_SQL = (
+    f"{SESSION_SQL} WHERE s.child_id = ? AND s.protocol_id = ?"
+    " ORDER BY s.started_at DESC, s.id DESC"
+)
+OF_THE_DAY_SQL = (
+    f"{SESSION_SQL} WHERE s.child_id = ? AND s.protocol_id = ?"
+    " AND s.started_at >= ? AND s.started_at < ?"
+)
+LAST_FINISHED_SQL = (
+    f"{SESSION_SQL} WHERE s.child_id = ? AND s.outcome IS NOT NULL"
+    " ORDER BY s.started_at DESC, s.id DESC LIMIT 1"
+)
 
 
 class Course:
     """Course facts for the set-up screen, read from the history."""
 
     def __init__(self, history: History, now: Callable[[], datetime] = _local_now) -> None:
-        self._history = history
+        self._db = history.db
         self._now = now
 
     def session_number(self, child_id: int, protocol_id: str) -> int:
         """The number of the next session in the course, for plan()'s ramp (1 for the first)."""
-        sessions = self._history.sessions(child_id=child_id, protocol_id=protocol_id)
-        return len(current_course(sessions, self._now().date())) + 1
+        return len(self._course(child_id, protocol_id, self._now().date())) + 1
 
     def warnings(self, child_id: int, protocol: Protocol) -> tuple[str, ...]:
         """Plain sentences to read before starting: done enough today, course running long."""
-        sessions = self._history.sessions(child_id=child_id, protocol_id=protocol.id)
         today = self._now().date()
-        name = next((s.child_name for s in reversed(sessions) if s.child_name), "Your child")
-        out = [_daily(sessions, protocol, today, name)]
+        named = self._db.rows("SELECT name FROM children WHERE id = ?", (child_id,))
+        name = named[0][0] if named else "Your child"
+        day = (today.isoformat(), (today + timedelta(days=1)).isoformat())
+        todays = self._db.rows(OF_THE_DAY_SQL, (child_id, protocol.id, *day))
+        out = [_daily(list(map(session_from_row, todays)), protocol, today, name)]
         if protocol.frequency.course_days is not None:
-            out.append(_course_length(sessions, protocol, today, protocol.frequency.course_days))
+            course = self._course(child_id, protocol.id, today)
+            out.append(_course_length(course, protocol, today, protocol.frequency.course_days))
         return tuple(w for w in out if w)
 
     def last_massage(self, child_id: int) -> str | None:
         """'Last massage: <protocol>, <when>.' for the child, or None before the first."""
-        done = [s for s in self._history.sessions(child_id=child_id) if s.outcome is not None]
-        if not done:
+        found = self._db.rows(LAST_FINISHED_SQL, (child_id,))
+        if not found:
             return None
-        last = done[-1]
+        last = session_from_row(found[0])
         when = when_words(last.started_at, self._now())
         how = "" if last.outcome is Outcome.COMPLETED else f" ({_OUTCOME_WORDS[last.outcome]})"
         return f"Last massage: {last.protocol_title}, {when}{how}."
+
+    def _course(self, child_id: int, protocol_id: str, today: date) -> list[StoredSession]:
+        rows = self._db.stream(NEWEST_OF_COURSE_SQL, (child_id, protocol_id))
+        return course_from_newest(map(session_from_row, rows), today)
 
 
 _OUTCOME_WORDS = {
@@ -120,9 +153,8 @@ def _daily(sessions: Sequence[StoredSession], protocol: Protocol, today: date, n
 
 
 def _course_length(
-    sessions: Sequence[StoredSession], protocol: Protocol, today: date, course_days: int
+    course: Sequence[StoredSession], protocol: Protocol, today: date, course_days: int
 ) -> str:
-    course = current_course(sessions, today)
     if not course:
         return ""
     began = _day(course[0])

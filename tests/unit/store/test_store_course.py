@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
-from store_fakes import FakeNow
+from store_fakes import START, FakeNow
 
+from history_builder import bulk
 from massage_desktop.plan import plan
 from massage_desktop.protocol import Protocol, load_library
 from massage_desktop.protocol.models import Frequency
 from massage_desktop.store.children import Child, Children
-from massage_desktop.store.course import Course
-from massage_desktop.store.history import History, Outcome, SessionStart
+from massage_desktop.store.course import (
+    LAST_FINISHED_SQL,
+    NEWEST_OF_COURSE_SQL,
+    OF_THE_DAY_SQL,
+    Course,
+    course_from_newest,
+)
+from massage_desktop.store.history import History, Outcome, SessionStart, StoredSession
+
+THE_PROTOCOL = ("general-strengthening", "General strengthening")
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +170,54 @@ def test_last_massage_says_what_and_when(
     assert course.last_massage(bee.id) == (
         "Last massage: General strengthening, today at 11:30 (stopped)."
     )
+
+
+def test_a_long_history_of_other_courses_and_children_leaves_the_answers_alone(
+    course: Course,
+    history: History,
+    children: Children,
+    bee: Child,
+    strengthening: Protocol,
+    now: FakeNow,
+) -> None:
+    pip = children.add("Pip", date(2024, 2, 1))
+    long_ago = now.now - timedelta(days=400)
+    bulk(history, 300, long_ago, timedelta(hours=20), (bee.id, pip.id), 2, THE_PROTOCOL)
+    bulk(
+        history, 100, now.now - timedelta(days=3), timedelta(minutes=30), (pip.id,), 1, THE_PROTOCOL
+    )
+    assert course.session_number(bee.id, strengthening.id) == 1  # Bee's course broke long ago
+    massage(history, bee, strengthening)
+    assert course.session_number(bee.id, strengthening.id) == 2
+    assert course.session_number(pip.id, strengthening.id) == 101  # the 100 of these days
+    assert course.last_massage(pip.id) == (
+        "Last massage: General strengthening, yesterday at 11:00."
+    )
+
+
+def test_the_course_is_read_from_the_newest_back_and_no_further_than_a_break(
+    history: History, bee: Child, strengthening: Protocol, now: FakeNow
+) -> None:
+    for days_ago in (40, 30, 20, 5, 1):  # a break of 15 days between the 20th and the 5th
+        now.now = START - timedelta(days=days_ago)
+        massage(history, bee, strengthening)
+    read: list[int] = []
+
+    def newest_first() -> Iterator[StoredSession]:
+        for session in reversed(history.sessions(child_id=bee.id)):
+            read.append(session.id)
+            yield session
+
+    course = course_from_newest(newest_first(), START.date())
+    assert [s.id for s in course] == [4, 5]
+    assert read == [5, 4, 3]  # the session before the break ends the reading
+
+
+@pytest.mark.parametrize("sql", [NEWEST_OF_COURSE_SQL, OF_THE_DAY_SQL, LAST_FINISHED_SQL])
+def test_course_questions_search_an_index_instead_of_reading_every_session(
+    history: History, sql: str
+) -> None:
+    params = (1, "general-strengthening", "2024-05-06", "2024-05-07")[: sql.count("?")]
+    plan = " | ".join(str(r[3]) for r in history.db.rows(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "SEARCH s USING INDEX sessions_by_child" in plan
+    assert "TEMP B-TREE" not in plan
