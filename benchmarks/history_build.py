@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from massage_desktop.protocol import load_library
 from massage_desktop.store.children import Children
@@ -43,6 +44,7 @@ CUES = ("crying", "fussing", "hiccups", "turning-away", "arching", "yawning")
 NOTES = ("Calm throughout.", "Slept after.", "=tired today", "Loved the leg strokes.")
 YEARS = 4
 NO_CHILD_SHARE = 0.05  # sessions run without a saved child
+Row = tuple[Any, ...]
 
 
 def _outcome(rng: random.Random) -> tuple[str, str]:
@@ -58,7 +60,7 @@ def _outcome(rng: random.Random) -> tuple[str, str]:
 
 def _session_rows(
     count: int, child_ids: Sequence[int], protocols: Sequence[tuple[str, int, str]], seed: int
-) -> Iterator[tuple[tuple[object, ...], list[tuple[object, ...]], list[tuple[object, ...]]]]:
+) -> Iterator[tuple[Row, list[Row], list[Row]]]:
     rng = random.Random(seed)
     end = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=1)
     span = timedelta(days=365 * YEARS)
@@ -68,20 +70,21 @@ def _session_rows(
         child = None if rng.random() < NO_CHILD_SHARE else rng.choice(child_ids)
         pid, version, title = rng.choice(protocols)
         outcome, reason = _outcome(rng)
-        steps, at = [], 0.0
+        steps: list[Row] = []
+        at = 0.0
         for i in range(20):
             length = rng.uniform(10, 40)
             at += length
             step_outcome = rng.choices(["done", "shortened", "skipped", "repeated"], [17, 1, 1, 1])
             steps.append((i + 1, i, f"step-{i}", STEP_TITLES[i % 10], step_outcome[0], at, length))
-        pauses = [
+        pauses: list[Row] = [
             (1, at * 0.3, "unsettled", rng.choice(CUES), 20.0),
             (2, at * 0.7, "", "", 12.0),
         ]
         actual = at + 32.0
         ended = started + timedelta(seconds=actual)
         note = rng.choice(NOTES) if rng.random() < 0.1 else ""
-        session = (
+        session: Row = (
             child,
             pid,
             version,
