@@ -76,13 +76,15 @@ V2: tuple[str, ...] = (
 )
 
 # v3: indexes for reading years of sessions a page at a time, newest first, by child or massage,
-# and for counting each session's step outcomes and cues without reading the rows themselves.
+# for counting each session's step outcomes and cues without reading the rows themselves, and for
+# finding the sessions left unfinished (at every start) without reading the finished ones.
 V3: tuple[str, ...] = (
     "CREATE INDEX sessions_by_start ON sessions (started_at)",
     "CREATE INDEX sessions_by_child_start ON sessions (child_id, started_at)",
     "CREATE INDEX sessions_by_protocol_start ON sessions (protocol_id, started_at)",
     "CREATE INDEX steps_by_outcome ON steps (session_id, outcome)",
     "CREATE INDEX pauses_by_cue ON pauses (session_id, cue)",
+    "CREATE INDEX sessions_unfinished ON sessions (id) WHERE outcome IS NULL",
 )
 
 # MIGRATIONS[n] takes a database from version n to n + 1 (version 0 is an empty file).

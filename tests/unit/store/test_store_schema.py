@@ -102,6 +102,7 @@ def test_a_version_2_file_gains_the_indexes_for_paging_and_keeps_its_data(
         "sessions_by_protocol_start",
         "steps_by_outcome",
         "pauses_by_cue",
+        "sessions_unfinished",
     } <= indexes
     first, second = history.sessions()
     assert (first.note, first.outcome, second.outcome) == (
@@ -113,6 +114,12 @@ def test_a_version_2_file_gains_the_indexes_for_paging_and_keeps_its_data(
     assert (page.session.id, page.steps_done) == (first.id, 1)
     assert history.integrity_check() == "ok"
     history.close()
+
+
+def test_finding_unfinished_sessions_at_start_reads_only_those(history: History) -> None:
+    sql = "SELECT id FROM sessions WHERE outcome IS NULL"
+    plan = " | ".join(str(r[3]) for r in history.db.rows(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "sessions_unfinished" in plan
 
 
 def test_every_earlier_version_migrates_to_the_current_one(history_file: Path) -> None:
