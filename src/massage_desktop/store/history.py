@@ -303,6 +303,7 @@ def _touch(conn: sqlite3.Connection, session_id: int, at_s: float, last: str) ->
 
 
 _CONVERTED = frozenset({"started_at", "ended_at", "outcome", "steps", "pauses"})
+_AS_STORED = tuple(f.name for f in fields(StoredSession) if f.name not in _CONVERTED)
 
 
 def session_from_row(
@@ -310,7 +311,7 @@ def session_from_row(
 ) -> StoredSession:
     """A session read by SESSION_SQL (its steps and pauses given, or none)."""
     return StoredSession(
-        **{f.name: row[f.name] for f in fields(StoredSession) if f.name not in _CONVERTED},
+        **{name: row[name] for name in _AS_STORED},
         started_at=datetime.fromisoformat(row["started_at"]),
         ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
         outcome=Outcome(row["outcome"]) if row["outcome"] else None,
