@@ -142,9 +142,27 @@ def test_a_cancelled_export_writes_nothing(qtbot: QtBot, history: History, tmp_p
 
 
 def test_an_export_that_fails_says_why(qtbot: QtBot, history: History, tmp_path: Path) -> None:
-    dialog = dialog_of(qtbot, history, Chooser(tmp_path / "missing" / "sessions.csv"))
-    dialog.button("csv").click()
-    assert dialog.status_text.startswith("Not saved:")
+    target = tmp_path / "missing" / "sessions.csv"
+    dialog = dialog_of(qtbot, history, Chooser(target))
+    with qtbot.waitSignal(dialog.export_failed) as failed:
+        dialog.button("csv").click()
+    assert failed.args == [f"Could not save {target}: it does not exist."]
+    assert dialog.status_text == f"Not saved: Could not save {target}: it does not exist."
+    assert dialog.button("csv").isEnabled()
+
+
+def test_the_csv_is_written_on_its_own_thread_while_the_window_answers(
+    qtbot: QtBot, history: History, tmp_path: Path
+) -> None:
+    dialog = dialog_of(qtbot, history)
+    target = tmp_path / "sessions.csv"
+    with qtbot.waitSignal(dialog.exported):
+        dialog.export_csv(target)
+        assert not dialog.button("csv").isEnabled()  # one export at a time
+        assert dialog.status_text == f"Saving 3 sessions to {target}…"
+    assert dialog.button("csv").isEnabled()
+    assert dialog.status_text == f"Saved 3 sessions to {target}."
+    assert target.read_text(encoding="utf-8").count("\n") == 4
 
 
 def test_the_report_of_the_chosen_session_is_a_pdf(

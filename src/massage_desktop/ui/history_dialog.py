@@ -1,14 +1,14 @@
 """The session history: filtered by child, massage and days, a CSV export and a PDF report.
 
 Years of sessions stay quick: the table reads only the rows in view (ui/history_model.py), SQLite
-filters and sorts, the CSV is written as it is read, and a session's steps and pauses are read
-only for the report of the session chosen.
+filters and sorts, the CSV is written as it is read on a thread of its own (ui/history_export.py),
+and a session's steps and pauses are read only for the report of the session chosen.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_desktop.store.atomic import StoreError, atomic_write_chunks
+from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Children
-from massage_desktop.store.export import csv_chunks, session_report
+from massage_desktop.store.export import session_report
 from massage_desktop.store.history import History
 from massage_desktop.store.history_query import HistoryQuery, SessionFilter, SessionSummary
+from massage_desktop.ui.history_export import CsvExport
 from massage_desktop.ui.history_filters import HistoryFilters
 from massage_desktop.ui.history_model import COLUMNS, HistoryModel
 from massage_desktop.ui.report_pdf import write_report_pdf
@@ -40,8 +41,10 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 1000  # how often the open window looks for sessions written since it last read
 _STRETCHED = ("Massage", "Outcome", "Note")  # these share the width left; the rest have their own
-_WIDTHS = {"Date": "28 Sep 2024", "Child": "Child's name", "Length": "88:88 of 88:88"}
-_WIDTHS["Baby's cues"] = "Turning away, crying"
+# The widest text each other column needs on a line (cells wrap onto a second line).
+_WIDTHS = {"Date": "28 Sep 2024", "Child": "Child", "Length": "88:88 of 88:88"}
+_WIDTHS["Baby's cues"] = "Arching the"
+_LONGEST_NAME = "Wren Appleby"  # a child's column is as wide as their names, up to this
 # Asks where to save: (parent, caption, suggested path, filter) -> the path, or '' if cancelled.
 FileChooser = Callable[[QWidget, str, str, str], str]
 
@@ -59,9 +62,11 @@ class HistoryDialog(QDialog):
 
     Signals:
         exported(str): a file was written (its path).
+        export_failed(str): a file was not written (why, naming it).
     """
 
     exported = Signal(str)
+    export_failed = Signal(str)
 
     def __init__(
         self,
@@ -88,7 +93,8 @@ class HistoryDialog(QDialog):
             now().date(),
         )
         self._model = HistoryModel(self._query, self)
-        self._table = _table(self._model)
+        names = [child.name for child in self._children.all(include_removed=True)]
+        self._table = _table(self._model, max(names, key=len, default=""))
         self._status = label("", "muted")
         self._status.setAccessibleName("Status")
         self._csv = button("Export CSV…", "Export these sessions as CSV")
@@ -158,17 +164,19 @@ class HistoryDialog(QDialog):
         rows = self._table.selectionModel().selectedRows()
         return self._model.summary_at(rows[0].row()) if rows else None
 
-    def export_csv(self, path: Path) -> bool:
-        """Write the sessions shown to `path` as CSV, row by row; False (status says why) if not."""
-        counted = _Counted(self._query.summaries(self._model.filter, self._model.order))
-        try:
-            atomic_write_chunks(path, csv_chunks(counted))
-        except StoreError as exc:
-            return self._failed(exc)
-        n = counted.count
-        self._status.setText(f"Saved {n} session{'s' if n != 1 else ''} to {path}.")
-        self.exported.emit(str(path))
-        return True
+    def export_csv(self, path: Path) -> CsvExport:
+        """Start writing the sessions shown to `path` as CSV, on a thread of its own.
+
+        The window goes on answering meanwhile; `exported` or `export_failed` follows.
+        """
+        job = CsvExport(self._history.path, self._model.filter, self._model.order, path)
+        job.written.connect(self._on_csv_written)
+        job.failed.connect(self._on_export_failed)
+        self._csv.setEnabled(False)
+        n = self._model.rowCount()
+        self._status.setText(f"Saving {n} session{'s' if n != 1 else ''} to {path}…")
+        job.start()
+        return job
 
     def export_pdf(self, path: Path) -> bool:
         """Write the chosen session's report to `path` as PDF; False if not."""
@@ -213,6 +221,16 @@ class HistoryDialog(QDialog):
         self._chosen_id = chosen.session.id if chosen else self._chosen_id
         self._pdf.setEnabled(chosen is not None)
 
+    def _on_csv_written(self, path: str, count: int) -> None:
+        self._csv.setEnabled(self._model.rowCount() > 0)
+        self._status.setText(f"Saved {count} session{'s' if count != 1 else ''} to {path}.")
+        self.exported.emit(path)
+
+    def _on_export_failed(self, why: str) -> None:
+        self._csv.setEnabled(self._model.rowCount() > 0)
+        self._status.setText(f"Not saved: {why}")
+        self.export_failed.emit(why)
+
     def _on_csv_clicked(self) -> None:
         path = self._ask("Export the sessions as CSV", "massage-sessions.csv", "CSV (*.csv)")
         if path is not None:
@@ -245,24 +263,11 @@ class HistoryDialog(QDialog):
 
     def _failed(self, exc: StoreError) -> bool:
         log.warning("export failed: %s", exc)
-        self._status.setText(f"Not saved: {exc}")
+        self._on_export_failed(str(exc))
         return False
 
 
-class _Counted(Iterator[SessionSummary]):
-    """Passes sessions on and counts them."""
-
-    def __init__(self, items: Iterable[SessionSummary]) -> None:
-        self._items = iter(items)
-        self.count = 0
-
-    def __next__(self) -> SessionSummary:
-        item = next(self._items)
-        self.count += 1
-        return item
-
-
-def _table(model: HistoryModel) -> QTableView:
+def _table(model: HistoryModel, longest_name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName("Sessions")
@@ -272,17 +277,22 @@ def _table(model: HistoryModel) -> QTableView:
     table.setWordWrap(True)
     table.setAlternatingRowColors(True)
     # Fixed heights and widths: working either out from the contents would read every row.
+    metrics = table.fontMetrics()
     rows = table.verticalHeader()
     rows.hide()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().lineSpacing() * 2 + 12)
+    rows.setDefaultSectionSize(metrics.lineSpacing() * 2 + 12)
     header = table.horizontalHeader()
+    widths = {
+        **_WIDTHS,
+        "Child": max(_WIDTHS["Child"], longest_name[: len(_LONGEST_NAME)], key=len),
+    }
     for column, name in enumerate(COLUMNS):
         if name in _STRETCHED:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, table.fontMetrics().horizontalAdvance(_WIDTHS[name]) + 24)
+            table.setColumnWidth(column, metrics.horizontalAdvance(widths[name]) + 24)
     header.setSortIndicator(COLUMNS.index("Date"), Qt.SortOrder.DescendingOrder)
     table.setSortingEnabled(True)
     return table

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QWidget
 
 from massage_desktop.store.children import Child
 from massage_desktop.store.history_query import SessionFilter
@@ -46,6 +46,12 @@ class HistoryFilters(QWidget):
         self._massage.addItem("All massages", None)
         for protocol_id, title in massages:
             self._massage.addItem(title, protocol_id)
+        for box, letters in ((self._child, 12), (self._massage, 22)):
+            # Long names must not widen the window: the box keeps its width, its list shows all.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(letters)
         self._since = self._date_edit("From", self._first)
         self._until = self._date_edit("To", self._last)
         self._build()
@@ -63,21 +69,24 @@ class HistoryFilters(QWidget):
         return edit
 
     def _build(self) -> None:
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
-        for words, widget in (
-            ("Sessions of", self._child),
-            ("Massage", self._massage),
-            ("From", self._since),
-            ("to", self._until),
-        ):
-            caption = label(words, wrap=False)
-            caption.setBuddy(widget)
-            row.addWidget(caption)
-            row.addWidget(widget)
-            row.addSpacing(10)
-        row.addStretch(1)
+        grid = QGridLayout(self)  # two short rows, so that large type still fits the window
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(8)
+        rows = (
+            (("Sessions of", self._child), ("Massage", self._massage)),
+            (("From", self._since), ("to", self._until)),
+        )
+        for row, pairs in enumerate(rows):
+            for place, (words, widget) in enumerate(pairs):
+                caption = label(words, wrap=False)
+                caption.setBuddy(widget)
+                grid.addWidget(caption, row, place * 2)
+                if isinstance(widget, QDateEdit):  # a date needs no more than its own width
+                    grid.addWidget(widget, row, place * 2 + 1, Qt.AlignmentFlag.AlignLeft)
+                else:
+                    grid.addWidget(widget, row, place * 2 + 1)
+        grid.setColumnStretch(4, 1)
 
     @property
     def child_box(self) -> QComboBox:
