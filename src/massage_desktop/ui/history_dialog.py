@@ -174,7 +174,7 @@ class HistoryDialog(QDialog):
         job.failed.connect(self._on_export_failed)
         self._csv.setEnabled(False)
         n = self._model.rowCount()
-        self._status.setText(f"Saving {n} session{'s' if n != 1 else ''} to {path}…")
+        self._status.setText(f"Saving {n:,} session{'s' if n != 1 else ''} to {path}…")
         job.start()
         return job
 
@@ -223,7 +223,7 @@ class HistoryDialog(QDialog):
 
     def _on_csv_written(self, path: str, count: int) -> None:
         self._csv.setEnabled(self._model.rowCount() > 0)
-        self._status.setText(f"Saved {count} session{'s' if count != 1 else ''} to {path}.")
+        self._status.setText(f"Saved {count:,} session{'s' if count != 1 else ''} to {path}.")
         self.exported.emit(path)
 
     def _on_export_failed(self, why: str) -> None:
