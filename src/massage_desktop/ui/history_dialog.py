@@ -14,12 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -34,17 +32,13 @@ from massage_desktop.store.history_query import HistoryQuery, SessionFilter, Ses
 from massage_desktop.ui.history_export import CsvExport
 from massage_desktop.ui.history_filters import HistoryFilters
 from massage_desktop.ui.history_model import COLUMNS, HistoryModel
+from massage_desktop.ui.history_table import history_table
 from massage_desktop.ui.report_pdf import write_report_pdf
 from massage_desktop.ui.widgets import button, label
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 1000  # how often the open window looks for sessions written since it last read
-_STRETCHED = ("Massage", "Outcome", "Note")  # these share the width left; the rest have their own
-# The widest text each other column needs on a line (cells wrap onto a second line).
-_WIDTHS = {"Date": "28 Sep 2024", "Child": "Child", "Length": "88:88 of 88:88"}
-_WIDTHS["Baby's cues"] = "Arching the"
-_LONGEST_NAME = "Wren Appleby"  # a child's column is as wide as their names, up to this
 # Asks where to save: (parent, caption, suggested path, filter) -> the path, or '' if cancelled.
 FileChooser = Callable[[QWidget, str, str, str], str]
 
@@ -86,15 +80,13 @@ class HistoryDialog(QDialog):
         self._choose_file = choose_file
         self._now = now
         self._chosen_id: int | None = None
-        self._filters = HistoryFilters(
-            self._children.all(include_removed=True),
-            self._query.massages(),
-            self._query.span(),
-            now().date(),
-        )
+        self._export: CsvExport | None = None  # the last one, kept while its thread runs
+        children = self._children.all(include_removed=True)
+        span = self._query.span()
+        self._filters = HistoryFilters(children, self._query.massages(), span, now().date())
         self._model = HistoryModel(self._query, self)
-        names = [child.name for child in self._children.all(include_removed=True)]
-        self._table = _table(self._model, max(names, key=len, default=""))
+        longest = max((child.name for child in children), key=len, default="")
+        self._table = history_table(self._model, longest)
         self._status = label("", "muted")
         self._status.setAccessibleName("Status")
         self._csv = button("Export CSV…", "Export these sessions as CSV")
@@ -172,6 +164,7 @@ class HistoryDialog(QDialog):
         job = CsvExport(self._history.path, self._model.filter, self._model.order, path)
         job.written.connect(self._on_csv_written)
         job.failed.connect(self._on_export_failed)
+        self._export = job
         self._csv.setEnabled(False)
         n = self._model.rowCount()
         self._status.setText(f"Saving {n:,} session{'s' if n != 1 else ''} to {path}…")
@@ -265,37 +258,6 @@ class HistoryDialog(QDialog):
         log.warning("export failed: %s", exc)
         self._on_export_failed(str(exc))
         return False
-
-
-def _table(model: HistoryModel, longest_name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName("Sessions")
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    table.setAlternatingRowColors(True)
-    # Fixed heights and widths: working either out from the contents would read every row.
-    metrics = table.fontMetrics()
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(metrics.lineSpacing() * 2 + 12)
-    header = table.horizontalHeader()
-    widths = {
-        **_WIDTHS,
-        "Child": max(_WIDTHS["Child"], longest_name[: len(_LONGEST_NAME)], key=len),
-    }
-    for column, name in enumerate(COLUMNS):
-        if name in _STRETCHED:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, metrics.horizontalAdvance(widths[name]) + 24)
-    header.setSortIndicator(COLUMNS.index("Date"), Qt.SortOrder.DescendingOrder)
-    table.setSortingEnabled(True)
-    return table
 
 
 def open_history_dialog(history: History, parent: QWidget) -> HistoryDialog:
