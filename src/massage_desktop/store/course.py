@@ -35,35 +35,41 @@ def _local_now() -> datetime:
 
 def counts(session: StoredSession) -> bool:
     """Whether a session moves the course (and its ramp) on."""
-    if session.outcome in (Outcome.COMPLETED, Outcome.FINISHED_GENTLY):
+    return counted(session.outcome, session.actual_s, session.planned_s)
+
+
+def counted(outcome: Outcome | str | None, actual_s: float | None, planned_s: float) -> bool:
+    """counts() for a session's outcome, actual and planned lengths as the history holds them."""
+    if outcome in (Outcome.COMPLETED, Outcome.FINISHED_GENTLY):
         return True
-    if session.outcome is Outcome.INTERRUPTED:
-        return (session.actual_s or 0.0) >= MIN_COUNTED_FRACTION * session.planned_s
+    if outcome == Outcome.INTERRUPTED:
+        return (actual_s or 0.0) >= MIN_COUNTED_FRACTION * planned_s
     return False
 
 
-def current_course(sessions: Sequence[StoredSession], today: date) -> list[StoredSession]:
-    """The counted sessions of the course still running today (empty after a long break)."""
-    return course_from_newest(reversed(sessions), today)
+def course_days(newest_first: Iterable[tuple[date, bool]], today: date) -> list[date]:
+    """The days of the course still running today, oldest first (none after a long break).
 
-
-def course_from_newest(newest_first: Iterable[StoredSession], today: date) -> list[StoredSession]:
-    """current_course() read from the newest session back, stopping at the first long break."""
-    course: list[StoredSession] = []
+    Read from the newest session back, as (day, counted) pairs; reading stops at the first break
+    longer than BREAK_DAYS between counted sessions, or between the newest one and today.
+    """
+    days: list[date] = []
     later = today
-    for session in filter(counts, newest_first):
-        if later - _day(session) > timedelta(days=BREAK_DAYS):
+    for day, counts_on in newest_first:
+        if not counts_on:
+            continue
+        if later - day > timedelta(days=BREAK_DAYS):
             break
-        course.append(session)
-        later = _day(session)
-    return course[::-1]
+        days.append(day)
+        later = day
+    return days[::-1]
 
 
 # Targeted reads: the index on (child_id, protocol_id, started_at) or (child_id, started_at) finds
 # one child's sessions newest first; reading stops as soon as the answer is known.
 NEWEST_OF_COURSE_SQL = (
-    f"{SESSION_SQL} WHERE s.child_id = ? AND s.protocol_id = ?"
-    " ORDER BY s.started_at DESC, s.id DESC"
+    "SELECT substr(s.started_at, 1, 10), s.outcome, s.actual_s, s.planned_s FROM sessions s"
+    " WHERE s.child_id = ? AND s.protocol_id = ? ORDER BY s.started_at DESC, s.id DESC"
 )
 OF_THE_DAY_SQL = (
     f"{SESSION_SQL} WHERE s.child_id = ? AND s.protocol_id = ?"
@@ -96,7 +102,8 @@ class Course:
         out = [_daily(list(map(session_from_row, todays)), protocol, today, name)]
         if protocol.frequency.course_days is not None:
             course = self._course(child_id, protocol.id, today)
-            out.append(_course_length(course, protocol, today, protocol.frequency.course_days))
+            lasts = protocol.frequency.course_days
+            out.append(_course_length(course, protocol, today, lasts))
         return tuple(w for w in out if w)
 
     def last_massage(self, child_id: int) -> str | None:
@@ -109,9 +116,9 @@ class Course:
         how = "" if last.outcome is Outcome.COMPLETED else f" ({_OUTCOME_WORDS[last.outcome]})"
         return f"Last massage: {last.protocol_title}, {when}{how}."
 
-    def _course(self, child_id: int, protocol_id: str, today: date) -> list[StoredSession]:
+    def _course(self, child_id: int, protocol_id: str, today: date) -> list[date]:
         rows = self._db.stream(NEWEST_OF_COURSE_SQL, (child_id, protocol_id))
-        return course_from_newest(map(session_from_row, rows), today)
+        return course_days(((date.fromisoformat(r[0]), counted(*r[1:])) for r in rows), today)
 
 
 _OUTCOME_WORDS = {
@@ -152,18 +159,16 @@ def _daily(sessions: Sequence[StoredSession], protocol: Protocol, today: date, n
     )
 
 
-def _course_length(
-    course: Sequence[StoredSession], protocol: Protocol, today: date, course_days: int
-) -> str:
+def _course_length(course: Sequence[date], protocol: Protocol, today: date, lasts_days: int) -> str:
     if not course:
         return ""
-    began = _day(course[0])
+    began = course[0]
     days = (today - began).days
-    if days < course_days:
+    if days < lasts_days:
         return ""
     return (
         f"This course of {protocol.title} began {days} days ago, on {began.day} "
-        f"{began:%B}. A course lasts about {course_days} days: ask your doctor before going on."
+        f"{began:%B}. A course lasts about {lasts_days} days: ask your doctor before going on."
     )
 
 

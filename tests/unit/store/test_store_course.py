@@ -18,9 +18,9 @@ from massage_desktop.store.course import (
     NEWEST_OF_COURSE_SQL,
     OF_THE_DAY_SQL,
     Course,
-    course_from_newest,
+    course_days,
 )
-from massage_desktop.store.history import History, Outcome, SessionStart, StoredSession
+from massage_desktop.store.history import History, Outcome, SessionStart
 
 THE_PROTOCOL = ("general-strengthening", "General strengthening")
 
@@ -195,22 +195,23 @@ def test_a_long_history_of_other_courses_and_children_leaves_the_answers_alone(
     )
 
 
-def test_the_course_is_read_from_the_newest_back_and_no_further_than_a_break(
-    history: History, bee: Child, strengthening: Protocol, now: FakeNow
-) -> None:
-    for days_ago in (40, 30, 20, 5, 1):  # a break of 15 days between the 20th and the 5th
-        now.now = START - timedelta(days=days_ago)
-        massage(history, bee, strengthening)
+def test_the_course_is_read_from_the_newest_back_and_no_further_than_a_break() -> None:
+    today = START.date()
+    # Newest first: counted sessions 1 and 5 days ago, one not counted, then a break of 15 days.
+    history = [(1, True), (3, False), (5, True), (20, True), (30, True), (40, True)]
     read: list[int] = []
 
-    def newest_first() -> Iterator[StoredSession]:
-        for session in reversed(history.sessions(child_id=bee.id)):
-            read.append(session.id)
-            yield session
+    def newest_first() -> Iterator[tuple[date, bool]]:
+        for days_ago, counts_on in history:
+            read.append(days_ago)
+            yield today - timedelta(days=days_ago), counts_on
 
-    course = course_from_newest(newest_first(), START.date())
-    assert [s.id for s in course] == [4, 5]
-    assert read == [5, 4, 3]  # the session before the break ends the reading
+    assert course_days(newest_first(), today) == [
+        today - timedelta(days=5),
+        today - timedelta(days=1),
+    ]
+    assert read == [1, 3, 5, 20]  # the session before the break ends the reading
+    assert course_days(iter([(today - timedelta(days=15), True)]), today) == []
 
 
 @pytest.mark.parametrize("sql", [NEWEST_OF_COURSE_SQL, OF_THE_DAY_SQL, LAST_FINISHED_SQL])
