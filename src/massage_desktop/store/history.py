@@ -108,7 +108,7 @@ def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-# A session row with its child's name; the readers in history_query add WHERE and ORDER BY.
+# A session row with its child's name; the readers (pages, streams, course) add WHERE and ORDER BY.
 SESSION_SQL = """SELECT s.*, c.name AS child_name FROM sessions s
     LEFT JOIN children c ON c.id = s.child_id"""
 
