@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
 from massage_desktop.cli.numbers import whole
+from massage_desktop.store import history_stream
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import STANDING_CONDITIONS, Child, ChildError, Children
 from massage_desktop.store.children import age_weeks as child_age_weeks
-from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
+from massage_desktop.store.export import clock, csv_chunks, outcome_words, session_report
 from massage_desktop.store.history import History, StoredSession
+from massage_desktop.store.history_query import OLDEST_FIRST, HistoryQuery, SessionFilter
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.store.salvage import is_damage, open_history
 
@@ -28,7 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("history", help="list the recorded sessions")
     p.add_argument("--child", metavar="NAME", help="only this child's sessions")
     form = p.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true")
+    form.add_argument("--json", action="store_true", help="a JSON array, one session a line")
+    form.add_argument("--jsonl", action="store_true", help="JSON lines: one session object a line")
     form.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
     p.set_defaults(run=_guarded(cmd_history))
 
@@ -111,27 +114,60 @@ def window_open(data_dir: Path) -> bool:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """Print the sessions, of one child if asked."""
+    """Print the sessions, of one child if asked, oldest first, each as soon as it is read."""
     history = _open()
     try:
-        child_id: int | None = None
+        wanted = SessionFilter()
         if args.child:
             child = Children(history.db).find(args.child)
             if child is None:
                 print(f"massage-desktop: no child called {args.child!r}", file=sys.stderr)
                 return EXIT_INVALID
-            child_id = child.id
-        sessions = history.sessions(child_id=child_id, details=bool(args.csv or args.json))
+            wanted = SessionFilter(child_id=child.id)
+        _write_history(history, wanted, args, sys.stdout)
+    except BrokenPipeError:  # the reader (`head`, a pager) has had enough
+        _quiet_stdout()
     finally:
         history.close()
-    if args.csv:
-        sys.stdout.write(sessions_csv(sessions))
-    elif args.json:
-        print_json([_session_json(s) for s in sessions])
-    else:
-        for s in sessions:
-            print(_session_line(s))
     return EXIT_OK
+
+
+def _write_history(
+    history: History, wanted: SessionFilter, args: argparse.Namespace, out: TextIO
+) -> None:
+    if args.csv:
+        summaries = HistoryQuery(history.db).summaries(wanted, OLDEST_FIRST)
+        for chunk in csv_chunks(summaries):
+            out.write(chunk)
+    elif args.json or args.jsonl:
+        elements = history_stream.session_json(history.db, wanted)
+        out.writelines(json_lines(elements) if args.jsonl else json_array(elements))
+    else:
+        for s in history_stream.sessions(history.db, wanted):
+            out.write(_session_line(s) + "\n")
+
+
+def json_array(elements: Iterable[str]) -> Iterator[str]:
+    """A JSON array written an element at a time, one element a line."""
+    yield "["
+    separator = "\n"
+    for element in elements:
+        yield separator + element
+        separator = ",\n"
+    yield "\n]\n" if separator == ",\n" else "]\n"
+
+
+def json_lines(elements: Iterable[str]) -> Iterator[str]:
+    """JSON lines: each element on its own line."""
+    for element in elements:
+        yield element + "\n"
+
+
+def _quiet_stdout() -> None:
+    # Python would report the broken pipe again when it flushes stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _session_line(s: StoredSession) -> str:
@@ -141,40 +177,6 @@ def _session_line(s: StoredSession) -> str:
         f"{s.id:>4}  {s.started_at:%Y-%m-%d %H:%M}  {who:<12} {s.protocol_title} "
         f"v{s.protocol_version}  {length}  {outcome_words(s)}"
     )
-
-
-def _session_json(s: StoredSession) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "child": s.child_name,
-        "child_id": s.child_id,
-        "protocol": s.protocol_id,
-        "version": s.protocol_version,
-        "title": s.protocol_title,
-        "session_number": s.session_number,
-        "age_weeks": s.age_weeks,
-        "started_at": s.started_at.isoformat(),
-        "ended_at": s.ended_at.isoformat() if s.ended_at else None,
-        "planned_s": s.planned_s,
-        "actual_s": s.actual_s,
-        "outcome": s.outcome.value if s.outcome else None,
-        "reason": s.reason,
-        "note": s.note,
-        "steps": [
-            {
-                "index": st.step_index,
-                "step": st.step_id,
-                "outcome": st.outcome.value,
-                "at_s": st.at_s,
-                "length_s": st.length_s,
-            }
-            for st in s.steps
-        ],
-        "pauses": [
-            {"at_s": p.at_s, "reason": p.reason, "cue": p.cue or None, "length_s": p.length_s}
-            for p in s.pauses
-        ],
-    }
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from massage_desktop.store.children import Child
 from massage_desktop.store.history import Outcome, StepOutcome, StoredPause, StoredSession
+from massage_desktop.store.history_query import SessionSummary
 
 CSV_COLUMNS = (
     "session",
@@ -33,6 +34,7 @@ CSV_COLUMNS = (
     "note",
 )
 WEEKS_PER_MONTH = 52 / 12
+CSV_CHUNK_ROWS = 200  # rows written at a time
 # A spreadsheet runs a cell starting with one of these as a formula: keep typed text inert.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -82,8 +84,8 @@ def _count(session: StoredSession, outcome: StepOutcome) -> int:
     return sum(1 for step in session.steps if step.outcome is outcome)
 
 
-def _csv_row(s: StoredSession) -> list[str | int | float]:
-    cues = sorted({p.cue for p in s.pauses if p.cue})
+def _csv_row(summary: SessionSummary) -> list[str | int | float]:
+    s = summary.session
     return [
         s.id,
         _safe(s.child_name or ""),
@@ -97,22 +99,32 @@ def _csv_row(s: StoredSession) -> list[str | int | float]:
         "" if s.actual_s is None else round(s.actual_s / 60, 2),
         s.outcome.value if s.outcome else "",
         _safe(s.reason),
-        _count(s, StepOutcome.DONE) + _count(s, StepOutcome.REPEATED),
-        _count(s, StepOutcome.SHORTENED),
-        _count(s, StepOutcome.SKIPPED),
-        len(s.pauses),
-        " ".join(cues),
+        summary.steps_done,
+        summary.steps_shortened,
+        summary.steps_skipped,
+        summary.pauses,
+        " ".join(summary.cues),
         _safe(s.note),
     ]
 
 
-def sessions_csv(sessions: Iterable[StoredSession]) -> str:
-    """CSV text, one row per session (load sessions with their steps and pauses for counts)."""
+def csv_chunks(summaries: Iterable[SessionSummary]) -> Iterator[str]:
+    """CSV text a few rows at a time: the header, then one row per session, as they are read."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_row(s) for s in sessions)
-    return out.getvalue()
+    for k, summary in enumerate(summaries, 1):
+        writer.writerow(_csv_row(summary))
+        if k % CSV_CHUNK_ROWS == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
+
+
+def sessions_csv(sessions: Iterable[StoredSession]) -> str:
+    """CSV text, one row per session (load sessions with their steps and pauses for counts)."""
+    return "".join(csv_chunks(map(SessionSummary.of, sessions)))
 
 
 @dataclass(frozen=True, slots=True)

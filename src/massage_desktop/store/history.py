@@ -110,7 +110,8 @@ def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-_SESSION_SQL = """SELECT s.*, c.name AS child_name FROM sessions s
+# A session row with its child's name; the readers (pages, streams, course) add WHERE and ORDER BY.
+SESSION_SQL = """SELECT s.*, c.name AS child_name FROM sessions s
     LEFT JOIN children c ON c.id = s.child_id"""
 
 
@@ -270,7 +271,7 @@ class History:
 
     def session(self, session_id: int) -> StoredSession | None:
         """One session with its steps and pauses, or None."""
-        rows = self._db.rows(f"{_SESSION_SQL} WHERE s.id = ?", (session_id,))
+        rows = self._db.rows(f"{SESSION_SQL} WHERE s.id = ?", (session_id,))
         return self._detailed(rows[0]) if rows else None
 
     def sessions(
@@ -279,14 +280,15 @@ class History:
         """Sessions oldest first, of one child and/or protocol if given; steps with `details`."""
         where = "WHERE (? IS NULL OR s.child_id = ?) AND (? IS NULL OR s.protocol_id = ?)"
         params = (child_id, child_id, protocol_id, protocol_id)
-        rows = self._db.rows(f"{_SESSION_SQL} {where} ORDER BY s.id", params)
-        return [self._detailed(row) if details else _session(row) for row in rows]
+        rows = self._db.rows(f"{SESSION_SQL} {where} ORDER BY s.id", params)
+        return [self._detailed(row) if details else session_from_row(row) for row in rows]
 
     def _detailed(self, row: sqlite3.Row) -> StoredSession:
         sid = row["id"]
         steps = self._db.rows("SELECT * FROM steps WHERE session_id = ? ORDER BY seq", (sid,))
         pauses = self._db.rows("SELECT * FROM pauses WHERE session_id = ? ORDER BY seq", (sid,))
-        return _session(row, tuple(map(_step, steps)), tuple(map(_pause, pauses)))
+        details = tuple(map(step_from_row, steps)), tuple(map(pause_from_row, pauses))
+        return session_from_row(row, *details)
 
     def integrity_check(self) -> str:
         """SQLite's check of the file: 'ok' when sound."""
@@ -317,13 +319,15 @@ def _touch(conn: sqlite3.Connection, session_id: int, at_s: float, last: str) ->
 
 
 _CONVERTED = frozenset({"started_at", "ended_at", "outcome", "steps", "pauses"})
+_AS_STORED = tuple(f.name for f in fields(StoredSession) if f.name not in _CONVERTED)
 
 
-def _session(
+def session_from_row(
     row: sqlite3.Row, steps: tuple[StoredStep, ...] = (), pauses: tuple[StoredPause, ...] = ()
 ) -> StoredSession:
+    """A session read by SESSION_SQL (its steps and pauses given, or none)."""
     return StoredSession(
-        **{f.name: row[f.name] for f in fields(StoredSession) if f.name not in _CONVERTED},
+        **{name: row[name] for name in _AS_STORED},
         started_at=datetime.fromisoformat(row["started_at"]),
         ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
         outcome=Outcome(row["outcome"]) if row["outcome"] else None,
@@ -332,7 +336,8 @@ def _session(
     )
 
 
-def _step(row: sqlite3.Row) -> StoredStep:
+def step_from_row(row: sqlite3.Row) -> StoredStep:
+    """A row of the steps table."""
     return StoredStep(
         row["step_index"],
         row["step_id"],
@@ -343,5 +348,6 @@ def _step(row: sqlite3.Row) -> StoredStep:
     )
 
 
-def _pause(row: sqlite3.Row) -> StoredPause:
+def pause_from_row(row: sqlite3.Row) -> StoredPause:
+    """A row of the pauses table."""
     return StoredPause(row["at_s"], row["reason"], row["cue"], row["length_s"])
