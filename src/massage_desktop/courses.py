@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from massage_desktop.ages import WEEKS_PER_MONTH
 from massage_desktop.protocol.models import CourseKind
 
-WEEKS_PER_MONTH = 52 / 12
 FIRST_YEAR_MONTHS = (3, 6, 9, 12)
 OLDER_FROM_MONTHS = 24
 EVERY_MONTHS = {CourseKind.PREVENTIVE: 6, CourseKind.THERAPEUTIC: 3}

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from massage_desktop.ages import WEEKS_PER_MONTH
 from massage_desktop.bodymap import Side, forbidden_reason
 from massage_desktop.protocol.age_rules import effective_min_age
 from massage_desktop.protocol.models import (
@@ -22,16 +23,10 @@ from massage_desktop.safety import Screening, Verdict, screen
 from massage_desktop.script import Prompt, build_prompts
 from massage_desktop.techniques import TECHNIQUES
 
-WEEKS_PER_MONTH = 52 / 12
 TOLERANCE = 0.10
 MIN_DURATION_S = 5.0
 # Below half the written count a step is hurried: leave optional steps out instead.
 MIN_SCALE = 0.5
-
-
-def months_to_weeks(months: float) -> float:
-    """A child's age in months as weeks, to one decimal."""
-    return round(months * WEEKS_PER_MONTH, 1)
 
 
 class PlanRefused(Exception):

@@ -9,11 +9,12 @@ import re
 
 import pytest
 
+from massage_desktop.ages import months_to_weeks
 from massage_desktop.bodymap import ZONES, View, element_ids, forbidden_reason
 from massage_desktop.checklist import DOCTOR_ITEM, checklist
 from massage_desktop.conditions import CONDITIONS, Kind, Scope, Severity
 from massage_desktop.diagram import highlight_for
-from massage_desktop.plan import months_to_weeks, plan
+from massage_desktop.plan import plan
 from massage_desktop.protocol import Protocol, load_library
 from massage_desktop.protocol.models import Basis, Position, Step
 from massage_desktop.protocol.text_rules import onto_word, zone_mentions

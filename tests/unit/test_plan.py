@@ -6,9 +6,10 @@ import itertools
 
 import pytest
 
+from massage_desktop.ages import months_to_weeks
 from massage_desktop.bodymap import Side
 from massage_desktop.paths import protocols_dir
-from massage_desktop.plan import NotToday, PlanRefused, months_to_weeks, plan
+from massage_desktop.plan import NotToday, PlanRefused, plan
 from massage_desktop.protocol import Protocol, load_file
 from massage_desktop.safety import Verdict
 from massage_desktop.script import PromptKind

@@ -1,35 +1,15 @@
-"""Pieces the subcommands share: age options, loading the library, printing JSON."""
+"""Pieces the planning subcommands share: loading the library, a plan from the options, its JSON."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from massage_desktop.cli.numbers import number
+from massage_desktop.cli.base import EXIT_AGE, EXIT_INVALID, EXIT_NOT_TODAY, age_weeks
 from massage_desktop.conditions import CONDITIONS
-from massage_desktop.plan import NotToday, Plan, PlanRefused, months_to_weeks, plan
+from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
 from massage_desktop.protocol import LoadResult, Protocol, load_library
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_AGE = 2
-EXIT_NOT_TODAY = 3
-
-
-def add_age_options(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    """Add the mutually exclusive --age-weeks / --age-months options."""
-    ages = parser.add_mutually_exclusive_group(required=required)
-    ages.add_argument("--age-weeks", type=number(), metavar="W", help="the child's age in weeks")
-    ages.add_argument("--age-months", type=number(), metavar="M", help="the child's age in months")
-
-
-def age_weeks(args: argparse.Namespace) -> float:
-    """The age the options give, in weeks."""
-    if args.age_weeks is not None:
-        return float(args.age_weeks)
-    return months_to_weeks(float(args.age_months))
 
 
 def library() -> LoadResult:
@@ -50,11 +30,6 @@ def find_protocol(protocol_id: str) -> Protocol | None:
         file=sys.stderr,
     )
     return None
-
-
-def print_json(data: Any) -> None:
-    """Print `data` as indented JSON."""
-    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:

@@ -10,15 +10,15 @@ from typing import Any
 
 from massage_desktop import __version__
 from massage_desktop.checklist import Checklist, checklist
-from massage_desktop.cli.common import (
+from massage_desktop.cli.base import (
     EXIT_AGE,
     EXIT_INVALID,
     EXIT_OK,
     add_age_options,
     age_weeks,
-    find_protocol,
     print_json,
 )
+from massage_desktop.cli.common import find_protocol
 from massage_desktop.doctor_ok import DoctorOk
 from massage_desktop.plan import PlanRefused, plan
 from massage_desktop.review import review, sheet_json, sheet_text

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, print_json
 from massage_desktop.desktop_entry import Placed, default_prefix, install, uninstall
 from massage_desktop.store.atomic import StoreError
 

@@ -8,16 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from massage_desktop.bodymap import ZONES
-from massage_desktop.cli.common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    add_age_options,
-    find_protocol,
-    library,
-    plan_json,
-    plan_or_exit_code,
-    print_json,
-)
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, add_age_options, print_json
+from massage_desktop.cli.common import find_protocol, library, plan_json, plan_or_exit_code
 from massage_desktop.cli.numbers import whole
 from massage_desktop.conditions import CONDITIONS
 from massage_desktop.protocol import Protocol, load_file

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, print_json
 from massage_desktop.cli.numbers import whole
 from massage_desktop.store import history_stream
 from massage_desktop.store.atomic import StoreError

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, add_age_options, plan_or_exit_code
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, add_age_options
+from massage_desktop.cli.common import plan_or_exit_code
 from massage_desktop.cli.numbers import number, whole
 from massage_desktop.engine import (
     Cue,

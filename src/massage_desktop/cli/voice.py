@@ -12,7 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, print_json
 from massage_desktop.cli.numbers import whole
 from massage_desktop.speech.doctor import Probes, healthy, report_json, run_checks
 from massage_desktop.speech.engines import create_synthesiser

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from massage_desktop.ages import WEEKS_PER_MONTH
 from massage_desktop.store.children import Child
 from massage_desktop.store.history import Outcome, StepOutcome, StoredPause, StoredSession
 from massage_desktop.store.history_query import SessionSummary
@@ -33,7 +34,6 @@ CSV_COLUMNS = (
     "cues",
     "note",
 )
-WEEKS_PER_MONTH = 52 / 12
 CSV_CHUNK_ROWS = 200  # rows written at a time
 # A spreadsheet runs a cell starting with one of these as a formula: keep typed text inert.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from store_fakes import FakeNow
 
+from massage_desktop.ages import months_to_weeks
 from massage_desktop.courses import course_advice, course_size, next_course
-from massage_desktop.plan import months_to_weeks
 from massage_desktop.protocol import Protocol, load_library
 from massage_desktop.protocol.models import CourseKind
 from massage_desktop.store.children import Child, Children

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from massage_desktop.ages import WEEKS_PER_MONTH
 from massage_desktop.doctor_ok import NEVER_ASKED, DoctorOk
 
-WEEKS_PER_MONTH = 52 / 12
 WEEKS, MONTHS = "weeks", "months"
 
 
