@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "voice": ("speak", "voices", "doctor"),
     "simulate": ("simulate",),
     "desktop": ("desktop",),
+    "remind": ("remind",),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 
