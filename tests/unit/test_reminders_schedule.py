@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
+from builders import Clocks
 from massage_desktop.reminders.model import (
     EVERY_DAY,
     WEEKDAYS,
@@ -27,30 +28,6 @@ from massage_desktop.reminders.schedule import (
 )
 
 FRIDAY_EVENING = datetime(2024, 5, 10, 19, 30)  # 10 May 2024 was a Friday
-
-
-class Clocks:
-    """A wall clock and a monotonic clock that move only when told; `sleep` moves only the wall."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-        self.mono = 5000.0
-
-    def wall(self) -> datetime:
-        return self.now
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def advance(self, **delta: float) -> None:
-        """Time passes with the computer awake."""
-        step = timedelta(**delta)
-        self.now += step
-        self.mono += step.total_seconds()
-
-    def sleep(self, **delta: float) -> None:
-        """The computer sleeps: the monotonic clock stands still."""
-        self.now += timedelta(**delta)
 
 
 def relaxing(rid: int = 1, days: frozenset[int] = WEEKDAYS) -> Reminder:
@@ -176,6 +153,10 @@ def test_later_brings_a_reminder_back_fifteen_minutes_on() -> None:
     clocks.advance(minutes=1)
     [again] = watch.check([relaxing()])
     assert (again.later, again.at, again.reminder) == (True, back_at, relaxing())
+    assert again.put_off_from == datetime(2024, 5, 10, 19, 0)
+    watch.later(again)  # put off twice: still from 19:00
+    assert watch.waiting[0].put_off_from == datetime(2024, 5, 10, 19, 0)
+    watch.forget([1])
     assert watch.waiting == ()
 
 

@@ -8,15 +8,17 @@ go, a gentle "not today" note comes instead of the reminder.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.reminders.model import clock
 from massage_desktop.reminders.schedule import Due
 from massage_desktop.safety import HEADLINES, Verdict
+from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Child, Children
 from massage_desktop.store.course import MIN_MASSAGE_S, current_course, when_words
 from massage_desktop.store.history import History, StoredSession
@@ -96,8 +98,8 @@ def notice_for(
 
 def _reminder_body(due: Due, protocol: Protocol) -> str:
     when = clock(due.at.time())
-    if due.later:
-        return f"{protocol.title}, put off a little while ago."
+    if due.put_off_from is not None:
+        return f"{protocol.title}, put off from {clock(due.put_off_from.time())}."
     if not due.missed:
         return f"{protocol.title}, at {when}."
     text = f"{protocol.title}, due at {when} while the computer was asleep."
@@ -148,3 +150,25 @@ def notices(
         if notice is not None:
             out.append(notice)
     return out
+
+
+NoticeMaker = Callable[[Sequence[Due], Mapping[int, LastCheck], datetime], list[Notice]]
+
+
+def from_files(history_file: Path, protocols: Mapping[str, Protocol]) -> NoticeMaker:
+    """Makes notices by opening the history (read only) just for the moment they are due."""
+
+    def make(dues: Sequence[Due], checks: Mapping[int, LastCheck], now: datetime) -> list[Notice]:
+        try:
+            # The window may be running a session in this process: never mark it interrupted.
+            history: History | None = History.open(history_file, recover=False)
+        except StoreError as exc:
+            log.warning("%s", exc)
+            history = None
+        try:
+            return notices(dues, history, protocols, checks, now)
+        finally:
+            if history is not None:
+                history.close()
+
+    return make

@@ -37,16 +37,21 @@ CHECK_EVERY_S = 60.0
 class Due:
     """A reminder that is due now.
 
-    `at` is the moment it was due; `missed` says it fell due while the computer slept (and
-    `also_missed` how many others did, left out so as not to come in a burst); `later` says it
-    comes back after "Later".
+    `at` is the moment it is due; `missed` says it fell due while the computer slept (and
+    `also_missed` how many others did, left out so as not to come in a burst); `put_off_from`
+    is when it was first due, for one that comes back after "Later".
     """
 
     reminder: Reminder
     at: datetime
     missed: bool = False
     also_missed: int = 0
-    later: bool = False
+    put_off_from: datetime | None = None
+
+    @property
+    def later(self) -> bool:
+        """Whether it comes back after "Later"."""
+        return self.put_off_from is not None
 
 
 def occurrences(reminder: Reminder, after: datetime, until: datetime) -> list[datetime]:
@@ -116,7 +121,8 @@ class Watch:
         """Bring `due` back after `delay` (15 minutes) from now; returns when."""
         at = self._wall() + delay
         self._later = [d for d in self._later if d.reminder.id != due.reminder.id]
-        self._later.append(replace(due, at=at, later=True, missed=False, also_missed=0))
+        first = due.put_off_from or due.at
+        self._later.append(replace(due, at=at, put_off_from=first, missed=False, also_missed=0))
         return at
 
     def forget(self, reminder_ids: Iterable[int]) -> None:

@@ -61,6 +61,15 @@ def test_a_missed_reminder_says_so_and_counts_the_others(
     )
 
 
+def test_a_reminder_put_off_says_from_when(bee: Child, library: dict[str, Protocol]) -> None:
+    due = Due(
+        due_for(bee, "relaxing").reminder, AT_SEVEN + timedelta(minutes=15), put_off_from=AT_SEVEN
+    )
+    notice = notice_for(due, bee, library["relaxing"], [], None, AT_SEVEN)
+    assert notice is not None
+    assert notice.body == "Relaxing evening massage, put off from 19:00."
+
+
 def test_no_reminder_once_the_day_s_sessions_are_done(
     history: History, bee: Child, library: dict[str, Protocol]
 ) -> None:
