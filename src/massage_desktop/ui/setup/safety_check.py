@@ -37,10 +37,12 @@ class SafetyCheck(QWidget):
     Signals:
         cleared(tuple): the check passed; the condition ids ticked (for the plan and the record).
         back_requested(): the user wants to choose another massage.
+        screened(str): a tick changed the answer; the new verdict (a safety.Verdict value).
     """
 
     cleared = Signal(tuple)
     back_requested = Signal()
+    screened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,7 +211,10 @@ class SafetyCheck(QWidget):
     # --- reacting -------------------------------------------------------------------------
 
     def _on_box_toggled(self, _checked: bool) -> None:
+        before = self._screening.verdict
         self._update()
+        if self._screening.verdict is not before:
+            self.screened.emit(self._screening.verdict.value)
 
     def _update(self) -> None:
         if self._protocol is None:
