@@ -8,7 +8,8 @@ VENV=.venv
 # espeak-ng speaks; the x11/xcb libraries let Qt's xcb plugin open a window; libpulse0, libasound2
 # and gstreamer-free Qt multimedia (FFmpeg backend, bundled) play sound; xvfb, sox and imagemagick
 # let the tests and a developer look at and listen to the program without a screen or speakers;
-# desktop-file-utils, appstream and shared-mime-info check and install the menu entry.
+# desktop-file-utils, appstream and shared-mime-info check and install the menu entry;
+# dbus-daemon runs the private session bus the notification tests talk to.
 DEB_PACKAGES=(
   espeak-ng libespeak-ng1
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
@@ -16,7 +17,7 @@ DEB_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libpulse0 libasound2
   fonts-dejavu-core xvfb xauth sox x11-apps imagemagick
-  desktop-file-utils appstream shared-mime-info
+  desktop-file-utils appstream shared-mime-info dbus-daemon
 )
 
 missing_debs() {

@@ -84,6 +84,43 @@ def run_app(args: argparse.Namespace) -> int:
     return app.exec()
 
 
+def run_tray(args: argparse.Namespace) -> int:
+    """Stay in the background: give the reminders; open the window when asked for."""
+    from massage_desktop.store.paths import UserDirs
+    from massage_desktop.ui.desktop.presence import background_presence
+    from massage_desktop.ui.desktop.single_instance import SingleInstance
+
+    app = _application()
+    app.setQuitOnLastWindowClosed(False)
+    dirs = UserDirs.from_env()
+    instance = SingleInstance(dirs.data, app)
+    presence = background_presence(dirs, instance, window_maker(app, dirs), app_icon(), app)
+    presence.background.start()
+    return app.exec()
+
+
+def window_maker(
+    app: QApplication, dirs: UserDirs, voice_factory: VoiceFactory | None = None
+) -> Callable[[], tuple[MainWindow, Startup]]:
+    """Makes the window of the background presence: shown, set up, with no quick start."""
+
+    def make() -> tuple[MainWindow, Startup]:
+        from massage_desktop.ui.main_window import MainWindow
+        from massage_desktop.ui.theme import ThemeManager, peek_look
+
+        window = MainWindow()
+        window.show()
+        theme = ThemeManager(app, peek_look(dirs.settings_file))
+        plain = argparse.Namespace(
+            protocol=None, age_weeks=None, age_months=None, child=None, speed=1.0
+        )
+        startup = Startup(window, theme, dirs, plain, voice_factory)
+        startup.finish()
+        return window, startup
+
+    return make
+
+
 def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> None:
     """Everything after the first paint: the full look, then the Startup steps."""
     from massage_desktop.ui.theme import ThemeManager, peek_look

@@ -33,6 +33,12 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--protocol", metavar="ID", help="open the set-up for this protocol")
+    parser.add_argument("--child", metavar="NAME", help="open the set-up for this saved child")
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="stay in the background to give the reminders (a tray icon where there is a tray)",
+    )
     ages = parser.add_mutually_exclusive_group()
     ages.add_argument("--age-weeks", type=float, metavar="W", help="the child's age in weeks")
     ages.add_argument("--age-months", type=float, metavar="M", help="the child's age in months")
@@ -69,8 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Qt Multimedia reports every optional library it did not find (VA-API, PipeWire...).
         os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     if getattr(args, "command", None) is None:
-        from massage_desktop.app import run_app
+        from massage_desktop.app import run_app, run_tray
 
-        return run_app(args)
+        return run_tray(args) if args.tray else run_app(args)
     code: int = args.run(args)
     return code

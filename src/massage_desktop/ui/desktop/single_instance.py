@@ -50,12 +50,18 @@ class SingleInstance(QObject):
         """Whether this process holds the lock."""
         return self._lock.isLocked()
 
-    def acquire(self) -> bool:
-        """Take the folder (True); if another process has it, ask it to come forward (False)."""
+    def acquire(self, knock: bool = True) -> bool:
+        """Take the folder (True); if another process has it, ask it to come forward (False).
+
+        Without `knock` the other process is left as it is (the background presence waiting).
+        """
         self._data_dir.mkdir(parents=True, exist_ok=True)
         if not self._lock.tryLock(0):
-            log.info("another massage-desktop uses %s; asking it to come forward", self._data_dir)
-            self._knock()
+            if knock:
+                log.info(
+                    "another massage-desktop uses %s; asking it to come forward", self._data_dir
+                )
+                self._knock()
             return False
         # A server left behind by a crash would make listen() fail: we hold the lock, so clear it.
         QLocalServer.removeServer(self._name)

@@ -1,0 +1,67 @@
+"""The --tray process: it waits for an open window to close, and makes its window on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from window_fakes import FakeVoice
+
+from massage_desktop.app import window_maker
+from massage_desktop.reminders.gate import Notice
+from massage_desktop.reminders.schedule import Due
+from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.reminders import LastCheck, ReminderStore
+from massage_desktop.ui.desktop.background import Background
+from massage_desktop.ui.desktop.notifications import Notifier
+from massage_desktop.ui.desktop.reminder_service import ReminderService
+from massage_desktop.ui.desktop.single_instance import SingleInstance
+
+
+def no_notices(dues: Sequence[Due], checks: Mapping[int, LastCheck], now: datetime) -> list[Notice]:
+    return []
+
+
+@pytest.fixture
+def service(qtbot: QtBot) -> ReminderService:
+    store = ReminderStore(UserDirs.from_env().reminders_file)
+    return ReminderService(store, no_notices, Notifier(None))
+
+
+@pytest.fixture
+def instance() -> Iterator[SingleInstance]:
+    held = SingleInstance(UserDirs.from_env().data)
+    yield held
+    held.release()
+
+
+def test_it_waits_while_a_window_holds_the_folder_then_takes_over(
+    qtbot: QtBot, qapp: QApplication, service: ReminderService, instance: SingleInstance
+) -> None:
+    window_process = SingleInstance(UserDirs.from_env().data)
+    assert window_process.acquire()
+    background = Background(service, window_maker(qapp, UserDirs.from_env()), instance, retry_ms=20)
+    background.start()
+    assert not background.holding
+    assert service.next_check_ms == -1  # no reminders are watched yet
+    window_process.release()
+    qtbot.waitUntil(lambda: background.holding, timeout=5000)
+    assert service.next_check_ms >= 0
+
+
+def test_the_window_is_made_when_wanted_and_let_go_of_when_closed(
+    qtbot: QtBot, qapp: QApplication, service: ReminderService, instance: SingleInstance
+) -> None:
+    maker = window_maker(qapp, UserDirs.from_env(), lambda *_: FakeVoice(available=False))
+    background = Background(service, maker, instance)
+    background.start()
+    first = background.show_window()
+    assert background.show_window() is first  # asked again: the same window comes forward
+    first.close()
+    qtbot.waitUntil(lambda: background.window is None)  # deleted once closed
+    second = background.show_window()
+    assert second.isVisible()
+    second.close()
