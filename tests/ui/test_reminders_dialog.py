@@ -72,6 +72,21 @@ def test_the_list_names_the_child_the_massage_the_times_and_the_days(
     ]
 
 
+@pytest.mark.usefixtures("app_look", "kids")
+def test_the_dialog_fits_a_small_screen(qtbot: QtBot) -> None:
+    window, _ = started(qtbot, FakeVoice(available=False))  # the window's look, large type aside
+    window.menu_action("reminders").trigger()
+    dialog = window.findChild(RemindersDialog)
+    assert dialog is not None
+    dialog.fill(1, "relaxing", "19:00", [])
+    dialog.button("add").click()  # the status line shows, saying why not
+    assert dialog.status_text
+    least = dialog.minimumSizeHint()
+    # A 1024 by 600 screen, less the dialog's title bar.
+    assert least.width() <= 1024
+    assert least.height() <= 552
+
+
 def test_adding_from_the_form_saves_the_reminder(
     qtbot: QtBot, store: ReminderStore, kids: list[Child], protocols: list[Protocol]
 ) -> None:

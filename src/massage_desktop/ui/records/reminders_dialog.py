@@ -38,10 +38,11 @@ from massage_desktop.ui.widgets.wrapping_list import make_wrapping
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_LABELS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 HOW = (
-    "Reminders come while Children's Massage runs in the background "
-    "(massage-desktop --tray). Records, Start with the desktop starts it at login."
+    "Reminders come while the program runs in the background (started with --tray). "
+    "To start it at every login, tick Records, Start with the desktop."
 )
 
 
@@ -64,7 +65,7 @@ class RemindersDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Reminders")
         self.setAccessibleName("Reminders")
-        self.resize(760, 560)
+        self.resize(980, 500)
         self._store = store
         self._names = {c.id: c.name for c in children}
         self._titles = {p.id: p.title for p in protocols}
@@ -79,16 +80,23 @@ class RemindersDialog(QDialog):
                 self._child.addItem(child.name, child.id)
         self._protocol = QComboBox()
         self._protocol.setAccessibleName("Massage")
+        self._protocol.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._protocol.setMinimumContentsLength(16)
         for protocol in sorted(protocols, key=lambda p: p.title):
             self._protocol.addItem(protocol.title, protocol.id)
         self._times = QLineEdit("19:00")
         self._times.setAccessibleName("Times")
         self._times.setPlaceholderText("19:00, or several: 09:00, 13:00, 18:00")
         self._days = [QCheckBox(text) for text in DAY_LABELS]
-        for box in self._days:
+        for box, word in zip(self._days, DAY_WORDS, strict=True):
             box.setChecked(True)
+            box.setAccessibleName(word)
+            box.setToolTip(word)
         self._status = label("", "muted")
         self._status.setAccessibleName("Status")
+        self._status.hide()
         self._add = button("Add the reminder")
         self._remove = button("Remove", "Remove the chosen reminder")
         self._close = button("Close")
@@ -100,34 +108,45 @@ class RemindersDialog(QDialog):
         self._refresh()
         if not self._child.count():
             self._add.setEnabled(False)
-            self._status.setText("Add a child first (Records, Children); reminders are per child.")
+            self._say("Add a child first (Records, Children); reminders are per child.")
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(12)
-        layout.addWidget(label("Reminders", "heading"))
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(10)
         layout.addWidget(label(HOW, "muted"))
-        layout.addWidget(self._list, 1)
-        layout.addWidget(self._empty)
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        listed = QVBoxLayout()
+        listed.addWidget(self._list, 1)
+        listed.addWidget(self._empty)
+        middle.addLayout(listed, 1)
+        middle.addLayout(self._form(), 1)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self._status)
+        row = QHBoxLayout()
+        row.addWidget(self._remove)
+        row.addStretch(1)
+        row.addWidget(self._add)
+        row.addWidget(self._close)
+        layout.addLayout(row)
+
+    def _form(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.addWidget(label("A new reminder", "subheading"))
         form = QFormLayout()
         form.addRow("Child", self._child)
         form.addRow("Massage", self._protocol)
         form.addRow("At", self._times)
         days = QHBoxLayout()
+        days.setSpacing(6)
         for box in self._days:
             days.addWidget(box)
         days.addStretch(1)
         form.addRow("On", days)
-        layout.addWidget(label("A new reminder", "subheading"))
-        layout.addLayout(form)
-        layout.addWidget(self._status)
-        row = QHBoxLayout()
-        row.addWidget(self._add)
-        row.addWidget(self._remove)
-        row.addStretch(1)
-        row.addWidget(self._close)
-        layout.addLayout(row)
+        column.addLayout(form)
+        column.addStretch(1)
+        return column
 
     # --- seen from outside ----------------------------------------------------------------
 
@@ -161,17 +180,17 @@ class RemindersDialog(QDialog):
             picked = ",".join(DAY_NAMES[n] for n, box in enumerate(self._days) if box.isChecked())
             days = parse_days(picked)
         except ReminderError as exc:
-            self._status.setText(f"Not added: {exc}.")
+            self._say(f"Not added: {exc}.")
             return
         child_id, protocol_id = self._child.currentData(), self._protocol.currentData()
         try:
             added = self._store.add(int(child_id), str(protocol_id), times, days)
         except StoreError as exc:
-            self._status.setText(f"Not added: {exc}")
+            self._say(f"Not added: {exc}")
             return
         log.info("reminder %d added", added.id)
         self._changed(added.id)
-        self._status.setText(f"Added: {self._line(added)}.")
+        self._say(f"Added: {self._line(added)}.")
 
     def _on_remove_clicked(self) -> None:
         item = self._list.currentItem()
@@ -181,16 +200,20 @@ class RemindersDialog(QDialog):
         try:
             gone = self._store.remove(rid)
         except (KeyError, StoreError) as exc:
-            self._status.setText(f"Not removed: {exc}")
+            self._say(f"Not removed: {exc}")
             self._refresh()
             return
         self._changed(None)
-        self._status.setText(f"Removed: {self._line(gone)}.")
+        self._say(f"Removed: {self._line(gone)}.")
 
     def _on_current_changed(self, *_items: object) -> None:
         self._remove.setEnabled(self._list.currentItem() is not None)
 
     # --- showing --------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self._status.setText(text)
+        self._status.setVisible(bool(text))
 
     def _changed(self, chosen: int | None) -> None:
         self._refresh(chosen)
@@ -204,7 +227,7 @@ class RemindersDialog(QDialog):
     def _refresh(self, chosen: int | None = None) -> None:
         loaded = self._store.load()
         if loaded.message:
-            self._status.setText(loaded.message)
+            self._say(loaded.message)
         self._list.clear()
         for r in loaded.reminders:
             item = QListWidgetItem(self._line(r))
