@@ -115,6 +115,18 @@ def test_a_due_reminder_is_sent_with_the_child_and_the_massage(
     assert shown["hints"] == {"desktop-entry": APP_ID}
 
 
+def test_a_reminder_added_while_running_is_armed_at_once(
+    qtbot: QtBot, presence: Presence, clocks: Clocks, bee: Child
+) -> None:
+    presence.background.start()
+    assert presence.service.next_check_ms > 55_000  # nothing to wait for: once a minute
+    clocks.advance(seconds=30)  # 18:59:30; the reminder is for 19:00
+    with qtbot.waitSignal(presence.service.checked, timeout=10_000):
+        remind_at_seven(bee)  # as `remind add` or the window would, from outside
+    assert len(presence.service.reminders) == 1
+    assert presence.service.next_check_ms <= 31_000
+
+
 def test_start_opens_the_set_up_for_that_child_and_massage(
     qtbot: QtBot, server: Service, presence: Presence, clocks: Clocks, bee: Child
 ) -> None:

@@ -1,7 +1,8 @@
 """Gives the reminders at their time: a timer drives the Watch, the Notifier shows each one.
 
-The reminders file is read again whenever it changes (the window or `remind add` may change it),
-and checked at the next due minute or at least once a minute, which is also how a sleep is
+The reminders file is read again whenever it changes (the window or `remind add` may change it):
+its folder is watched, so a reminder added for the next minute is armed at once. The reminders
+are checked at the next due minute or at least once a minute, which is also how a sleep is
 noticed. "Start" asks for the set-up of that child and massage, "Later" brings the reminder back
 in 15 minutes.
 """
@@ -12,17 +13,19 @@ import logging
 import time
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from massage_desktop.reminders.gate import Notice, NoticeMaker
 from massage_desktop.reminders.model import Reminder
 from massage_desktop.reminders.schedule import MonoClock, WallClock, Watch, next_of
+from massage_desktop.store.paths import ensure_private_dir
 from massage_desktop.store.reminders import LastCheck, ReminderStore
 from massage_desktop.ui.desktop.notifications import Notifier
 
 log = logging.getLogger(__name__)
 
 ACTIONS = (("start", "Start"), ("later", "Later"))
+CHANGE_SETTLE_MS = 200
 
 
 class ReminderService(QObject):
@@ -62,6 +65,13 @@ class ReminderService(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check_now)
+        # A save is a temporary file and a rename: one check after both.
+        self._changed = QTimer(self)
+        self._changed.setSingleShot(True)
+        self._changed.setInterval(CHANGE_SETTLE_MS)
+        self._changed.timeout.connect(self._on_file_changed)
+        self._folder = QFileSystemWatcher(self)
+        self._folder.directoryChanged.connect(self._changed.start)
         notifier.action_invoked.connect(self._on_action_invoked)
         notifier.closed.connect(self._on_closed)
 
@@ -90,7 +100,18 @@ class ReminderService(QObject):
 
     def start(self) -> None:
         """Read the reminders and begin watching (nothing already past comes)."""
+        folder = self._store.path.parent
+        try:
+            ensure_private_dir(folder)
+        except OSError as exc:
+            log.warning("cannot watch %s: %s", folder, exc)
+        else:
+            self._folder.addPath(str(folder))
         self.check_now()
+
+    def _on_file_changed(self) -> None:
+        if self._timer.isActive() and self._store.stamp() != self._stamp:
+            self.check_now()
 
     def check_now(self) -> list[Notice]:
         """Check the reminders now; notify those due; returns what was given."""
