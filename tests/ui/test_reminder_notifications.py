@@ -211,9 +211,10 @@ def test_a_second_launch_opens_the_window_of_the_background(
     qtbot.waitUntil(lambda: presence.background.window is not None, timeout=10_000)
 
 
-def test_without_a_notification_server_the_reminder_is_still_reported(
+def test_without_a_notification_server_the_reminder_is_still_given_for_the_tray(
     qtbot: QtBot, clocks: Clocks, bee: Child
 ) -> None:
+    from massage_desktop.protocol import load_library
     from massage_desktop.reminders.gate import from_files
     from massage_desktop.ui.desktop.reminder_service import ReminderService
 
@@ -222,13 +223,12 @@ def test_without_a_notification_server_the_reminder_is_still_reported(
     notifier = Notifier(None)
     assert not notifier.available
     assert notifier.notify("Hello", "there", ()) is None
-    service = ReminderService(
-        ReminderStore(dirs.reminders_file),
-        from_files(dirs.history_file, {}),
-        notifier,
-        clocks.wall,
-        clocks.monotonic,
-    )
+    notices = from_files(dirs.history_file, load_library().protocols)
+    store = ReminderStore(dirs.reminders_file)
+    service = ReminderService(store, notices, notifier, clocks.wall, clocks.monotonic)
     service.start()
     clocks.advance(minutes=1)
-    assert service.check_now() == []  # the massage is not in this library: nothing to say
+    with qtbot.waitSignal(service.shown) as shown:
+        [given] = service.check_now()
+    assert given.summary == "Massage time for Bee"
+    assert shown.args == [given, False]  # not delivered: the tray shows it itself
