@@ -93,9 +93,10 @@ def run_tray(args: argparse.Namespace) -> int:
     app = _application()
     app.setQuitOnLastWindowClosed(False)
     dirs = UserDirs.from_env()
-    instance = SingleInstance(dirs.data, app)
+    instance = SingleInstance(dirs.data, app, role="tray")
     presence = background_presence(dirs, instance, window_maker(app, dirs), app_icon(), app)
-    presence.background.start()
+    if not presence.background.start():
+        return 0
     return app.exec()
 
 

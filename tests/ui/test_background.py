@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
@@ -65,3 +68,52 @@ def test_the_window_is_made_when_wanted_and_let_go_of_when_closed(
     second = background.show_window()
     assert second.isVisible()
     second.close()
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from massage_desktop.ui.desktop.single_instance import SingleInstance
+app = QCoreApplication([])
+held = SingleInstance(Path(sys.argv[1]), role=sys.argv[2])
+print("held" if held.acquire() else "refused", flush=True)
+app.exec()
+"""
+
+
+@contextmanager
+def held_by(role: str) -> Iterator[None]:
+    """Another process holds the data folder as a 'window' or the background ('tray')."""
+    folder = str(UserDirs.from_env().data)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, folder, role], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "held"
+        yield
+    finally:
+        proc.kill()
+        proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("role", ["window", "tray"])
+def test_the_holder_says_whether_it_is_a_window_or_the_background(role: str) -> None:
+    folder = UserDirs.from_env().data
+    with held_by(role):
+        assert SingleInstance(folder).holder_role() == role
+    assert SingleInstance(folder).holder_role() is None  # nobody holds it now
+
+
+@pytest.mark.slow
+def test_a_second_background_presence_stops_at_once(
+    qapp: QApplication, service: ReminderService, instance: SingleInstance
+) -> None:
+    background = Background(service, window_maker(qapp, UserDirs.from_env()), instance)
+    with held_by("tray"):
+        assert not background.start()
+    assert not background.holding

@@ -2,8 +2,9 @@
 
 It holds the data folder like the window does. A `massage-desktop` started while it runs knocks
 on it and the window opens here. If a window already holds the folder, it waits and takes over
-once that window closes. The window is made when wanted (the tray icon, a second launch,
-"Start" on a reminder) and let go of when closed; the reminders go on.
+once that window closes; if another background presence holds it, there is nothing to do. The
+window is made when wanted (the tray icon, a second launch, "Start" on a reminder) and let go of
+when closed; the reminders go on.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from massage_desktop.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 RETRY_MS = 30_000
+TRAY_ROLE = "tray"
 
 
 class SetUp(Protocol):
@@ -69,11 +71,19 @@ class Background(QObject):
         """The open window, if any."""
         return self._window[0] if self._window else None
 
-    def start(self) -> None:
-        """Hold the data folder and start the reminders, or wait for the window that holds it."""
-        if not self._try_to_hold():
-            log.info("a massage-desktop window is open; reminders start once it closes")
-            self._retry.start()
+    def start(self) -> bool:
+        """Hold the folder and start the reminders, or wait for the window that holds it.
+
+        False when another background presence holds it: it gives the reminders already.
+        """
+        if self._try_to_hold():
+            return True
+        if self._instance.holder_role() == TRAY_ROLE:
+            log.warning("massage-desktop --tray is already running; this one stops")
+            return False
+        log.info("a massage-desktop window is open; reminders start once it closes")
+        self._retry.start()
+        return True
 
     def show_window(self) -> MainWindow:
         """Bring the window forward, making it first if there is none."""
