@@ -18,10 +18,11 @@ from massage_desktop.reminders.gate import Notice
 from massage_desktop.reminders.schedule import Due
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.store.reminders import LastCheck, ReminderStore
-from massage_desktop.ui.desktop.background import Background
+from massage_desktop.ui.desktop.background import Background, SetUp
 from massage_desktop.ui.desktop.notifications import Notifier
 from massage_desktop.ui.desktop.reminder_service import ReminderService
 from massage_desktop.ui.desktop.single_instance import SingleInstance
+from massage_desktop.ui.main_window import MainWindow
 
 
 def no_notices(dues: Sequence[Due], checks: Mapping[int, LastCheck], now: datetime) -> list[Notice]:
@@ -75,6 +76,7 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from massage_desktop.ui.desktop.single_instance import SingleInstance
+from massage_desktop.ui.main_window import MainWindow
 app = QCoreApplication([])
 held = SingleInstance(Path(sys.argv[1]), role=sys.argv[2])
 print("held" if held.acquire() else "refused", flush=True)
@@ -117,3 +119,33 @@ def test_a_second_background_presence_stops_at_once(
     with held_by("tray"):
         assert not background.start()
     assert not background.holding
+
+
+def test_stopping_ends_the_reminders_and_the_program_with_its_window(
+    qtbot: QtBot, qapp: QApplication, service: ReminderService, instance: SingleInstance
+) -> None:
+    quits: list[str] = []
+    maker = window_maker(qapp, UserDirs.from_env(), lambda *_: FakeVoice(available=False))
+    background = Background(service, maker, instance, quit_app=lambda: quits.append("quit"))
+    background.start()
+    assert service.next_check_ms >= 0
+    window = background.show_window()
+    background.stop()
+    assert service.next_check_ms == -1  # no more reminders
+    assert quits == []  # the window stays open for what it is doing
+    window.close()
+    qtbot.waitUntil(lambda: quits == ["quit"])
+
+
+def test_stopping_without_a_window_ends_the_program_at_once(
+    service: ReminderService, instance: SingleInstance
+) -> None:
+    quits: list[str] = []
+
+    def no_window() -> tuple[MainWindow, SetUp]:
+        raise AssertionError("no window is wanted")
+
+    background = Background(service, no_window, instance, quit_app=lambda: quits.append("quit"))
+    background.start()
+    background.stop()
+    assert quits == ["quit"]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from massage_desktop.ui.desktop.reminder_service import ReminderService
 from massage_desktop.ui.desktop.single_instance import SingleInstance
@@ -49,11 +50,13 @@ class Background(QObject):
         instance: SingleInstance,
         parent: QObject | None = None,
         retry_ms: int = RETRY_MS,
+        quit_app: Callable[[], None] = QApplication.quit,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._make_window = make_window
         self._instance = instance
+        self._quit_app = quit_app
         self._window: tuple[MainWindow, SetUp] | None = None
         self._retry = QTimer(self)
         self._retry.setInterval(retry_ms)
@@ -84,6 +87,16 @@ class Background(QObject):
         log.info("a massage-desktop window is open; reminders start once it closes")
         self._retry.start()
         return True
+
+    def stop(self) -> None:
+        """No more reminders; the process ends now, or with the window if one is open."""
+        self._retry.stop()
+        self._service.stop()
+        if self._window is None:
+            self._quit_app()
+        else:
+            log.info("reminders stopped; the program ends when its window closes")
+            self._window[0].destroyed.connect(lambda *_: self._quit_app())
 
     def show_window(self) -> MainWindow:
         """Bring the window forward, making it first if there is none."""

@@ -13,7 +13,6 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
 
 from massage_desktop.protocol import load_library
 from massage_desktop.reminders.gate import from_files
@@ -61,5 +60,5 @@ def background_presence(
     background = Background(service, make_window, instance, parent)
     tray = TrayPresence(service, icon, has_tray, parent=parent)
     tray.open_requested.connect(background.show_window)
-    tray.quit_requested.connect(QApplication.quit)
+    tray.quit_requested.connect(background.stop)
     return Presence(background, service, notifier, tray)

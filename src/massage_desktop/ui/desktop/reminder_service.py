@@ -109,6 +109,14 @@ class ReminderService(QObject):
             self._folder.addPath(str(folder))
         self.check_now()
 
+    def stop(self) -> None:
+        """Give no more reminders."""
+        self._timer.stop()
+        self._changed.stop()
+        for path in self._folder.directories():
+            self._folder.removePath(path)
+        log.info("reminders stopped")
+
     def _on_file_changed(self) -> None:
         if self._timer.isActive() and self._store.stamp() != self._stamp:
             self.check_now()
