@@ -9,7 +9,7 @@ VENV=.venv
 # and gstreamer-free Qt multimedia (FFmpeg backend, bundled) play sound; xvfb, sox and imagemagick
 # let the tests and a developer look at and listen to the program without a screen or speakers;
 # desktop-file-utils, appstream and shared-mime-info check and install the menu entry.
-# dbus-daemon gives the screensaver test a private session bus. python3-venv is added below when
+# dbus-daemon gives the screensaver and notification tests a private session bus. python3-venv is added below when
 # this Python cannot make a virtual environment (Debian and Ubuntu ship it apart).
 DEB_PACKAGES=(
   espeak-ng libespeak-ng1
@@ -18,7 +18,7 @@ DEB_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libpulse0 libasound2
   fonts-dejavu-core xvfb xauth sox x11-apps imagemagick
-  desktop-file-utils appstream shared-mime-info
+  desktop-file-utils appstream shared-mime-info dbus-daemon
 )
 
 # Debian's python3 makes no venv without ensurepip, which is in python3-venv (or python3.X-venv

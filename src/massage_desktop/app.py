@@ -25,6 +25,7 @@ from massage_desktop.paths import resources_dir
 
 if TYPE_CHECKING:
     from massage_desktop.plan import Plan
+    from massage_desktop.protocol.models import Protocol
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.ports import SessionControls, Voice
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from massage_desktop.ui.records.link import RecordsLink
     from massage_desktop.ui.session.flow import SessionFlow
     from massage_desktop.ui.session.view import SessionView
+    from massage_desktop.ui.setup.safety_check import SafetyCheck
     from massage_desktop.ui.setup.start_view import Choice, StartView
     from massage_desktop.ui.theme import ThemeManager
 
@@ -80,6 +82,44 @@ def run_app(args: argparse.Namespace) -> int:
         )
     window.show()
     return app.exec()
+
+
+def run_tray(args: argparse.Namespace) -> int:
+    """Stay in the background: give the reminders; open the window when asked for."""
+    from massage_desktop.store.paths import UserDirs
+    from massage_desktop.ui.desktop.presence import background_presence
+    from massage_desktop.ui.desktop.single_instance import SingleInstance
+
+    app = _application()
+    app.setQuitOnLastWindowClosed(False)
+    dirs = UserDirs.from_env()
+    instance = SingleInstance(dirs.data, app, role="tray")
+    presence = background_presence(dirs, instance, window_maker(app, dirs), app_icon(), app)
+    if not presence.background.start():
+        return 0
+    return app.exec()
+
+
+def window_maker(
+    app: QApplication, dirs: UserDirs, voice_factory: VoiceFactory | None = None
+) -> Callable[[], tuple[MainWindow, Startup]]:
+    """Makes the window of the background presence: shown, set up, with no quick start."""
+
+    def make() -> tuple[MainWindow, Startup]:
+        from massage_desktop.ui.main_window import MainWindow
+        from massage_desktop.ui.theme import ThemeManager, peek_look
+
+        window = MainWindow()
+        window.show()
+        theme = ThemeManager(app, peek_look(dirs.settings_file))
+        plain = argparse.Namespace(
+            protocol=None, age_weeks=None, age_months=None, child=None, speed=1.0
+        )
+        startup = Startup(window, theme, dirs, plain, voice_factory)
+        startup.finish()
+        return window, startup
+
+    return make
 
 
 def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> None:
@@ -145,17 +185,23 @@ class Startup(QObject):
         self._flow: SessionFlow | None = None
         self._session_view: SessionView | None = None
         self._prefs: Preferences | None = None
+        self._start: StartView | None = None
+        self._safety: SafetyCheck | None = None
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
+        from massage_desktop.store.reminders import ReminderStore
         from massage_desktop.ui.records.link import RecordsLink
 
         prefs = self._prefs = self._preferences()
         records = RecordsLink.open(self._window, self._dirs.history_file, prefs, self)
         self._records = records
         start, flow = self._views(prefs)
-        self._fill_start(start)
+        protocols = self._fill_start(start)
         records.attach(start, flow)
+        records.use_reminders(ReminderStore(self._dirs.reminders_file), protocols)
+        if self._safety is not None:
+            records.note_checks(start, self._safety)
         self._voice = self._start_voice(prefs)
         flow.set_voice(self._voice)
         flow.show_start()
@@ -166,6 +212,25 @@ class Startup(QObject):
     def preferences(self) -> Preferences | None:
         """The settings the window changes, once loaded."""
         return self._prefs
+
+    def open_setup(self, child_id: int, protocol_id: str) -> None:
+        """Show the start view with this saved child and massage chosen (a reminder's Start)."""
+        start, flow, notice = self._start, self._flow, self._window.notice
+        if start is None or flow is None:
+            return
+        if flow.live:
+            notice.show_once("reminder-live", "A session is running; the reminder can wait.")
+            return
+        flow.show_start()
+        if self._records is not None:
+            self._records.offer_children(start, child_id)
+        if not start.choose(protocol_id):
+            notice.show_once("quick-start", f"The massage {protocol_id!r} is not offered now.")
+
+    def release(self) -> None:
+        """Let go of the history as the window closes (a background presence lives on)."""
+        if self._records is not None:
+            self._records.release()
 
     # --- settings and look ------------------------------------------------------------------
 
@@ -187,6 +252,8 @@ class Startup(QObject):
         w.high_contrast_toggled.connect(prefs.set_high_contrast)
         w.always_on_top_toggled.connect(prefs.set_always_on_top)
         w.keys_requested.connect(lambda: prefs.edit_keys(w))
+        w.set_start_with_desktop(s.start_with_desktop)
+        w.start_with_desktop_toggled.connect(lambda on: _start_with_desktop(prefs, w, on))
         prefs.look_changed.connect(self._theme.apply)
         prefs.keys_changed.connect(w.set_keys)
         prefs.problem.connect(lambda text: w.notice.show_once(text, text))
@@ -206,8 +273,9 @@ class Startup(QObject):
         self._theme.changed.connect(lambda name: setattr(diagram, "theme", name))
         session = self._session_view = SessionView(prefs.keymap, diagram)
         prefs.keys_changed.connect(session.set_keys)
-        start = StartView()
-        views = (start, SafetyCheck(), session)
+        start = self._start = StartView()
+        self._safety = SafetyCheck()
+        views = (start, self._safety, session)
         inhibitor = ScreenSaverInhibitor(parent=self)
         flow = SessionFlow(self._window, views, self._make_session, inhibitor, self._speed)
         self._flow = flow
@@ -222,7 +290,7 @@ class Startup(QObject):
             )
         return start, flow
 
-    def _fill_start(self, start: StartView) -> None:
+    def _fill_start(self, start: StartView) -> list[Protocol]:
         from massage_desktop.protocol import load_library
 
         library = load_library(self._dirs.user_protocols)
@@ -233,11 +301,15 @@ class Startup(QObject):
                 f"{files} could not be read and were left out; "
                 "`massage-desktop validate` says why.",
             )
-        start.set_protocols(sorted(library.protocols.values(), key=lambda p: p.title))
+        protocols = sorted(library.protocols.values(), key=lambda p: p.title)
+        start.set_protocols(protocols)
+        return protocols
 
     def _quick_start(self, start: StartView) -> None:
         args = self._args
-        if getattr(args, "age_months", None) is not None:
+        if getattr(args, "child", None):
+            self._quick_child(start, str(args.child))
+        elif getattr(args, "age_months", None) is not None:
             start.age_input.set_age(float(args.age_months), "months")
         elif getattr(args, "age_weeks", None) is not None:
             start.age_input.set_age(float(args.age_weeks), "weeks")
@@ -246,6 +318,16 @@ class Startup(QObject):
             self._window.notice.show_once(
                 "quick-start", f"The massage {wanted!r} is not offered for this age."
             )
+
+    def _quick_child(self, start: StartView, name: str) -> None:
+        from massage_desktop.store.children import Children
+
+        history = self._records.history if self._records is not None else None
+        child = Children(history.db).find(name) if history is not None else None
+        if child is None:
+            self._window.notice.show_once("quick-start", f"No saved child is called {name!r}.")
+        elif self._records is not None:
+            self._records.offer_children(start, child.id)
 
     # --- store and voice ----------------------------------------------------------------------
 
@@ -286,6 +368,12 @@ class Startup(QObject):
         if self._session_view is not None:
             self._session_view.note.set_saver(note)
         return controller
+
+
+def _start_with_desktop(prefs: Preferences, window: MainWindow, on: bool) -> None:
+    """Write or remove the autostart entry; untick the menu again if that failed."""
+    if not prefs.set_start_with_desktop(on):
+        window.set_start_with_desktop(not on)
 
 
 def _preview_speed(value: float | None) -> float:

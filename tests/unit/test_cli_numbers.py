@@ -41,6 +41,7 @@ OPTIONS: dict[tuple[str, str], list[str]] = {
     ("speak", "--rate"): ["speak", "Hello.", "--out", "out.wav", "--rate={}"],
     ("checklist", "--age-weeks"): ["checklist", "relaxing", "--age-weeks={}"],
     ("checklist", "--age-months"): ["checklist", "relaxing", "--age-months={}"],
+    ("remind remove", "number"): ["remind", "remove", "--", "{}"],
 }
 BAD = ["nan", "NaN", "inf", "-inf", "infinity", "-1", "-0.5"]
 WORDS = (

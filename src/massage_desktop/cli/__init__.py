@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "simulate": ("simulate",),
     "desktop": ("desktop",),
     "content": ("review", "checklist"),
+    "remind": ("remind",),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 
@@ -34,6 +35,12 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--protocol", metavar="ID", help="open the set-up for this protocol")
+    parser.add_argument("--child", metavar="NAME", help="open the set-up for this saved child")
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="stay in the background to give the reminders (a tray icon where there is a tray)",
+    )
     ages = parser.add_mutually_exclusive_group()
     ages.add_argument("--age-weeks", type=number(), metavar="W", help="the child's age in weeks")
     ages.add_argument("--age-months", type=number(), metavar="M", help="the child's age in months")
@@ -91,8 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Qt Multimedia reports every optional library it did not find (VA-API, PipeWire...).
         os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     if getattr(args, "command", None) is None:
-        from massage_desktop.app import run_app
+        from massage_desktop.app import run_app, run_tray
 
-        return run_app(args)
+        return run_tray(args) if args.tray else run_app(args)
     code: int = args.run(args)
     return code

@@ -43,6 +43,11 @@ class UserDirs:
         return self.config / "settings.json"
 
     @property
+    def reminders_file(self) -> Path:
+        """The reminders JSON file (with each child's last safety check verdict)."""
+        return self.config / "reminders.json"
+
+    @property
     def history_file(self) -> Path:
         """The SQLite history database."""
         return self.data / "history.sqlite3"

@@ -81,6 +81,7 @@ class Settings(BaseModel):
     large_type: bool = False
     always_on_top: bool = False
     last_child_id: int | None = None
+    start_with_desktop: bool = False
 
     @field_validator("keys")
     @classmethod

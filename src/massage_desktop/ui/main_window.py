@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         voice_requested(): the user wants to change the voice.
         children_requested(): the user wants to see or change the saved children.
         history_requested(): the user wants to see the session history.
+        reminders_requested(): the user wants to see or change the reminders.
+        start_with_desktop_toggled(bool): the user switched "Start with the desktop".
         close_requested(): the window is closing.
     """
 
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
     voice_requested = Signal()
     children_requested = Signal()
     history_requested = Signal()
+    reminders_requested = Signal()
+    start_with_desktop_toggled = Signal(bool)
     close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -129,10 +133,22 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QAction
 
         menu = self.menuBar().addMenu("&Records")
-        actions = {"children": QAction("&Children…", self), "history": QAction("&History…", self)}
+        actions = {
+            "children": QAction("&Children…", self),
+            "history": QAction("&History…", self),
+            "reminders": QAction("&Reminders…", self),
+            "start_with_desktop": QAction("&Start with the desktop", self),
+        }
         actions["children"].triggered.connect(self.children_requested)
         actions["history"].triggered.connect(self.history_requested)
-        for action in actions.values():
+        actions["reminders"].triggered.connect(self.reminders_requested)
+        autostart = actions["start_with_desktop"]
+        autostart.setCheckable(True)
+        autostart.setToolTip("Start in the background at login, to give the reminders")
+        autostart.toggled.connect(self.start_with_desktop_toggled)
+        for name, action in actions.items():
+            if name == "start_with_desktop":
+                menu.addSeparator()
             menu.addAction(action)
         return actions
 
@@ -164,13 +180,20 @@ class MainWindow(QMainWindow):
         return self._painted
 
     def menu_action(self, name: str) -> QAction:
-        """A menu action by name: the View menu's, then children and history (Records)."""
+        """A menu action by name: the View menu's, then the Records menu's."""
         return self._actions[name]
 
     def set_records_enabled(self, enabled: bool) -> None:
         """Offer the Records menu or not (not while a session runs, nor without a history)."""
-        for name in ("children", "history"):
+        for name in ("children", "history", "reminders"):
             self._actions[name].setEnabled(enabled)
+
+    def set_start_with_desktop(self, on: bool) -> None:
+        """Tick "Start with the desktop" to match the settings (without saying it changed)."""
+        action = self._actions["start_with_desktop"]
+        blocked = action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(blocked)
 
     # --- driving it -----------------------------------------------------------------------
 

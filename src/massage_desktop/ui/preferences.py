@@ -81,6 +81,20 @@ class Preferences(QObject):
         if child_id != self._settings.last_child_id:
             self._change(last_child_id=child_id)
 
+    def set_start_with_desktop(self, on: bool) -> bool:
+        """Write or remove the autostart entry and remember the choice; False if that failed."""
+        from massage_desktop.reminders import autostart
+
+        try:
+            where = autostart.enable() if on else autostart.disable()
+        except (StoreError, OSError) as exc:
+            log.warning("autostart: %s", exc)
+            self.problem.emit(f"Could not change the start with the desktop: {exc}")
+            return False
+        log.info("start with the desktop %s (%s)", "on" if on else "off", where)
+        self._change(start_with_desktop=on)
+        return True
+
     def set_keys(self, keymap: KeyMap) -> None:
         """Use and save other session keys."""
         main, extra = keymap.to_bindings()

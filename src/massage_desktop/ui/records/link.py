@@ -1,4 +1,4 @@
-"""Ties the history file to the window: saved children, the Records menu, and recording."""
+"""Ties the history and reminders to the window: saved children, the Records menu, recording."""
 
 from __future__ import annotations
 
@@ -9,14 +9,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from massage_desktop.plan import Plan
+    from massage_desktop.protocol.models import Protocol
     from massage_desktop.store.history import History
     from massage_desktop.store.recorder import Recorder
+    from massage_desktop.store.reminders import ReminderStore
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.preferences import Preferences
     from massage_desktop.ui.session.controller import SessionController
     from massage_desktop.ui.session.flow import SessionFlow
     from massage_desktop.ui.session.note import SaveNote
+    from massage_desktop.ui.setup.safety_check import SafetyCheck
     from massage_desktop.ui.setup.start_view import Choice, StartView
 
 log = logging.getLogger(__name__)
@@ -42,6 +47,8 @@ class RecordsLink(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.retry_unsaved)
+        self._reminders: ReminderStore | None = None
+        self._protocols: tuple[Protocol, ...] = ()
 
     @classmethod
     def open(
@@ -97,6 +104,7 @@ class RecordsLink(QObject):
         w.children_requested.connect(lambda: self._show_children(start))
         start.children_requested.connect(lambda: self._show_children(start))
         w.history_requested.connect(self._show_history)
+        w.reminders_requested.connect(self._show_reminders)
         flow.session_began.connect(lambda _: w.set_records_enabled(False))
         flow.session_ended.connect(lambda _: w.set_records_enabled(True))
 
@@ -170,6 +178,53 @@ class RecordsLink(QObject):
         last = self._prefs.settings.last_child_id
         dialog = open_children_dialog(self._history, self._window)
         dialog.children_changed.connect(lambda: self.offer_children(start, last))
+
+    def use_reminders(self, store: ReminderStore, protocols: Sequence[Protocol]) -> None:
+        """Where Records, Reminders keeps them, and the massages a reminder can name."""
+        self._reminders, self._protocols = store, tuple(protocols)
+
+    def note_checks(self, start: StartView, safety: SafetyCheck) -> None:
+        """Remember each child's latest safety check verdict, for the reminders' "not today"."""
+        from massage_desktop.ui.setup.start_view import Choice
+
+        chosen: list[Choice] = []
+
+        def on_continue(choice: object) -> None:
+            chosen[:] = [choice] if isinstance(choice, Choice) else []
+
+        start.continue_requested.connect(on_continue)
+        safety.screened.connect(lambda verdict: self._note_check(chosen, verdict))
+        safety.cleared.connect(lambda _conditions: self._note_check(chosen, "go"))
+
+    def _note_check(self, chosen: list[Choice], verdict: str) -> None:
+        from massage_desktop.store.atomic import StoreError
+
+        if not chosen or chosen[0].child is None or self._reminders is None:
+            return
+        choice = chosen[0]
+        assert choice.child is not None
+        try:
+            self._reminders.note_check(choice.child.id, verdict, choice.protocol.id)
+        except StoreError as exc:
+            log.warning("the safety check's answer was not kept for the reminders: %s", exc)
+
+    def release(self) -> None:
+        """Close the history once the window is gone (a background presence lives on)."""
+        from PySide6.QtCore import QTimer
+
+        history, self._history = self._history, None
+        if history is not None:
+            QTimer.singleShot(0, history.close)  # after the closing window's last writes
+
+    def _show_reminders(self) -> None:
+        from massage_desktop.store.children import Children
+        from massage_desktop.ui.records.reminders_dialog import open_reminders_dialog
+
+        assert self._history is not None
+        if self._reminders is None:
+            return
+        kids = Children(self._history.db).all(include_removed=True)
+        open_reminders_dialog(self._reminders, kids, self._protocols, self._window)
 
     def _show_history(self) -> None:
         from massage_desktop.ui.records.history_dialog import open_history_dialog

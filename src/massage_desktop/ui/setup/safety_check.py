@@ -40,11 +40,13 @@ class SafetyCheck(QWidget):
         back_requested(): the user wants to choose another massage.
         doctor_confirmed(str): the check passed with the paediatrician's word newly given for
             this protocol's category (to keep with the child).
+        screened(str): a tick changed the answer; the new verdict (a safety.Verdict value).
     """
 
     cleared = Signal(tuple)
     back_requested = Signal()
     doctor_confirmed = Signal(str)
+    screened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -217,7 +219,10 @@ class SafetyCheck(QWidget):
     # --- reacting -------------------------------------------------------------------------
 
     def _on_box_toggled(self, _checked: bool) -> None:
+        before = self._screening.verdict
         self._update()
+        if self._screening.verdict is not before:
+            self.screened.emit(self._screening.verdict.value)
 
     def _update(self) -> None:
         if self._protocol is None:
