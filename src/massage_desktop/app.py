@@ -147,6 +147,7 @@ class Startup(QObject):
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
+        self._report_steady(self._voice)
 
     @property
     def preferences(self) -> Preferences | None:
@@ -246,6 +247,13 @@ class Startup(QObject):
         self._window.close_requested.connect(voice.close)
         self._window.voice_requested.connect(lambda: self._show_voice(prefs, voice))
         return voice
+
+    def _report_steady(self, voice: Voice) -> None:
+        """For benchmarks/startup.py: speak one prompt, report the memory, close."""
+        from massage_desktop.ui.steady_report import REPORT_STEADY, SteadyReport
+
+        if os.environ.get(REPORT_STEADY) == "1":
+            SteadyReport(voice, self._window.close, self).start()
 
     def _show_voice(self, prefs: Preferences, voice: Voice) -> None:
         from massage_desktop.ui.voice_dialog import VoiceControls, open_voice_dialog
