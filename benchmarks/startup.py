@@ -73,7 +73,7 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 def memory_kb():
-    names = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb"}
+    names = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb", "RssAnon": "anon_kb", "RssFile": "file_kb"}
     with open("/proc/self/status") as status:
         rows = [line.partition(":") for line in status]
     return {names[k]: int(v.split()[0]) for k, _, v in rows if k in names}
@@ -109,10 +109,16 @@ sys.exit(run_app(args))
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One start: milliseconds to the moment measured, and the memory then in MB."""
+    """One start: milliseconds to the moment measured, and the memory then in MB.
+
+    At the first paint the memory is the peak; at the steady moment it is the resident memory
+    then, with its anonymous (heap, Python objects) and file-backed (libraries) parts.
+    """
 
     ms: float
     rss_mb: float
+    anon_mb: float = 0.0
+    file_mb: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +152,8 @@ def start_once(variant: Variant, home: Path) -> Run:
     ms = (float(report[variant.moment]) - began) * 1000
     if variant.moment == "painted_at":
         return Run(ms, usage.ru_maxrss / 1024)
-    return Run(ms, float(report["rss_kb"]) / 1024)
+    mb = {key: float(report[f"{key}_kb"]) / 1024 for key in ("rss", "anon", "file")}
+    return Run(ms, mb["rss"], mb["anon"], mb["file"])
 
 
 def measure(variants: dict[str, Variant], runs: int, home: Path) -> dict[str, Run]:
@@ -157,10 +164,17 @@ def measure(variants: dict[str, Variant], runs: int, home: Path) -> dict[str, Ru
             run = start_once(variant, home)
             if round_number > 0:
                 done[name].append(run)
-    return {
-        name: Run(statistics.median(r.ms for r in rs), statistics.median(r.rss_mb for r in rs))
-        for name, rs in done.items()
-    }
+    return {name: median(runs) for name, runs in done.items()}
+
+
+def median(runs: Sequence[Run]) -> Run:
+    """Each figure's median over the runs."""
+    return Run(
+        statistics.median(r.ms for r in runs),
+        statistics.median(r.rss_mb for r in runs),
+        statistics.median(r.anon_mb for r in runs),
+        statistics.median(r.file_mb for r in runs),
+    )
 
 
 def environment(home: Path, platform: str) -> dict[str, str]:
@@ -210,6 +224,8 @@ def rows(first: dict[str, Run], steady: dict[str, Run], platform: str) -> list[d
     for variant, run in steady.items():
         add("steady_ms", run.ms, "ms", variant)
         add("steady_rss_mb", run.rss_mb, "MB", variant)
+        add("steady_anon_mb", run.anon_mb, "MB", variant)
+        add("steady_file_mb", run.file_mb, "MB", variant)
     add("steady_rss_ratio", steady["app"].rss_mb / steady["bare"].rss_mb, "x", "app/bare")
     return [{**row, "platform": platform} for row in out]
 

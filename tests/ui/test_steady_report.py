@@ -33,8 +33,17 @@ def report_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
 
 def test_memory_is_read_from_the_process_status(tmp_path: Path) -> None:
     status = tmp_path / "status"
-    status.write_text("Name:\tpython\nVmHWM:\t  130000 kB\nVmRSS:\t  120500 kB\n", "ascii")
-    assert memory_kb(str(status)) == {"rss_kb": 120500, "peak_rss_kb": 130000}
+    status.write_text(
+        "Name:\tpython\nVmHWM:\t  130000 kB\nVmRSS:\t  120500 kB\n"
+        "RssAnon:\t   60000 kB\nRssFile:\t   58000 kB\nRssShmem:\t    2500 kB\n",
+        "ascii",
+    )
+    assert memory_kb(str(status)) == {
+        "rss_kb": 120500,
+        "peak_rss_kb": 130000,
+        "anon_kb": 60000,
+        "file_kb": 58000,
+    }
     assert memory_kb(str(tmp_path / "missing")) == {}
     assert memory_kb()["rss_kb"] > 10_000  # this very process, on Linux
 
@@ -49,7 +58,7 @@ def test_the_memory_is_reported_once_the_prompt_has_played(
     voice.prompt_finished.emit(TEST_SENTENCE, "instruction", True)
     voice.prompt_finished.emit(TEST_SENTENCE, "instruction", True)
     [report] = report_lines(capsys)
-    assert {"steady_at", "rss_kb", "peak_rss_kb"} <= set(report)
+    assert {"steady_at", "rss_kb", "peak_rss_kb", "anon_kb", "file_kb"} <= set(report)
     qtbot.waitUntil(lambda: done.calls == 1)
 
 

@@ -4,8 +4,9 @@ With MASSAGE_DESKTOP_REPORT_STEADY=1 the app starts as usual; once everything ha
 library, the settings, the history, the views, the voice), it speaks one prompt: espeak-ng
 renders it and QMediaPlayer plays it. When that prompt has played to its end the app is in the
 state it keeps while it waits for the user, and it prints one JSON line
-`{"steady_at": ..., "rss_kb": ..., "peak_rss_kb": ...}` (the system-wide monotonic clock, then
-VmRSS and VmHWM of /proc/self/status), and closes. A prompt that cannot be spoken prints
+`{"steady_at": ..., "rss_kb": ..., "peak_rss_kb": ..., "anon_kb": ..., "file_kb": ...}` (the
+system-wide monotonic clock, then VmRSS, VmHWM, RssAnon and RssFile of /proc/self/status), and
+closes. A prompt that cannot be spoken prints
 `{"error": "..."}` instead, so a benchmark never measures a half-started app.
 """
 
@@ -26,8 +27,11 @@ REPORT_STEADY = "MASSAGE_DESKTOP_REPORT_STEADY"
 
 
 def memory_kb(status: str = "/proc/self/status") -> dict[str, int]:
-    """The resident memory now and at its peak, in kB (Linux); empty where unknown."""
-    wanted = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb"}
+    """The resident memory now, at its peak, and its anonymous and file-backed parts, in kB.
+
+    Linux only; empty where unknown.
+    """
+    wanted = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb", "RssAnon": "anon_kb", "RssFile": "file_kb"}
     found: dict[str, int] = {}
     try:
         with open(status, encoding="ascii") as lines:
