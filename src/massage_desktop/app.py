@@ -53,6 +53,9 @@ def process_age_s() -> float | None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window and run until it closes."""
+    from massage_desktop.ui.import_hook import spare_the_line_cache
+
+    spare_the_line_cache()  # before the imports below, and the slow ones after the first paint
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.single_instance import SingleInstance
