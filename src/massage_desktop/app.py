@@ -93,7 +93,10 @@ def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> Non
 
 def _application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Fusion everywhere, chosen here: asking the application for its style from Python would
+    # build PySide's QStyle class with its 566 enum members (1 MB) for one name.
+    argv = [*sys.argv[:1], "-style", "Fusion"]
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Children's massage")
     app.setDesktopFileName(APP_NAME)
