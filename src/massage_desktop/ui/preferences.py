@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QWidget
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.settings import Settings, SettingsStore, Theme
 from massage_desktop.ui.focus_return import return_focus_on_close
-from massage_desktop.ui.key_dialog import KeyDialog
 from massage_desktop.ui.keys import KeyMap
 from massage_desktop.ui.theme import Look
 
 if TYPE_CHECKING:
     from massage_desktop.speech.settings import VoiceSettings
+    from massage_desktop.ui.key_dialog import KeyDialog
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,10 @@ class Preferences(QObject):
 
     def edit_keys(self, parent: QWidget) -> KeyDialog:
         """Open the keys dialog over `parent`; saving it changes the keys."""
+        # Imported here: the dialog is opened rarely, and its module and Qt classes (a form,
+        # key sequence editors, a button box) would otherwise stay in memory from the start.
+        from massage_desktop.ui.key_dialog import KeyDialog
+
         dialog = KeyDialog(self.keymap, parent)
         dialog.keys_chosen.connect(self._on_keys_chosen)
         dialog.finished.connect(self._on_dialog_finished)
