@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what massage-desktop needs: Debian packages when missing, then .venv with the project.
+# Installs what massage-desktop needs: Debian packages when missing, then .venv with the exact
+# versions of requirements.lock (hash-checked) and the project itself, editable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,9 +77,12 @@ install_debs() {
   fi
 }
 
+# The venv holds exactly what requirements.lock pins (made by `make lock` from pyproject.toml's
+# ranges), then the project without dependencies; hatchling, the build backend, is in the lock
+# too, so nothing unpinned is fetched. Done again only when the lock or pyproject.toml changes.
 install_venv() {
   local stamp="$VENV/.installed" want
-  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/massage-desktop" ]; then
     return 0
   fi
@@ -87,8 +91,13 @@ install_venv() {
     rm -rf "$VENV"
     "$PYTHON" -m venv "$VENV"
   fi
-  "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q -e ".[test,dev]"
+  "$VENV/bin/python" -m pip install -q --require-hashes -r requirements.lock
+  "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
+  "$VENV/bin/python" -m pip check >/dev/null || {
+    "$VENV/bin/python" -m pip check >&2
+    echo "setup: requirements.lock does not fit pyproject.toml; run: make lock" >&2
+    exit 1
+  }
   echo "$want" > "$stamp"
 }
 

@@ -59,6 +59,9 @@ def process_age_s() -> float | None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window and run until it closes."""
+    from massage_desktop.ui.import_hook import spare_the_line_cache
+
+    spare_the_line_cache()  # before the imports below, and the slow ones after the first paint
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.ui.desktop.single_instance import SingleInstance
     from massage_desktop.ui.main_window import MainWindow
@@ -134,7 +137,10 @@ def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> Non
 
 def _application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Fusion everywhere, chosen here: asking the application for its style from Python would
+    # build PySide's QStyle class with its 566 enum members (1 MB) for one name.
+    argv = [*sys.argv[:1], "-style", "Fusion"]
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Children's massage")
     app.setDesktopFileName(APP_ID)  # ties the window to the menu entry (Wayland's app id)
@@ -207,6 +213,7 @@ class Startup(QObject):
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
+        self._report_steady(self._voice)
 
     @property
     def preferences(self) -> Preferences | None:
@@ -342,6 +349,13 @@ class Startup(QObject):
         self._window.close_requested.connect(voice.close)
         self._window.voice_requested.connect(lambda: self._show_voice(prefs, voice))
         return voice
+
+    def _report_steady(self, voice: Voice) -> None:
+        """For benchmarks/startup.py: speak one prompt, report the memory, close."""
+        from massage_desktop.ui.steady_report import REPORT_STEADY, SteadyReport
+
+        if os.environ.get(REPORT_STEADY) == "1":
+            SteadyReport(voice, self._window.close, self).start()
 
     def _show_voice(self, prefs: Preferences, voice: Voice) -> None:
         from massage_desktop.ui.voice.dialog import VoiceControls, open_voice_dialog

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QWidget
 
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.settings import Settings, SettingsStore, Theme
-from massage_desktop.ui.key_dialog import KeyDialog
 from massage_desktop.ui.keys import KeyMap
 from massage_desktop.ui.theme import Look
 from massage_desktop.ui.widgets.focus_return import return_focus_on_close
 
 if TYPE_CHECKING:
     from massage_desktop.speech.settings import VoiceSettings
+    from massage_desktop.ui.key_dialog import KeyDialog
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +107,10 @@ class Preferences(QObject):
 
     def edit_keys(self, parent: QWidget) -> KeyDialog:
         """Open the keys dialog over `parent`; saving it changes the keys."""
+        # Imported here: the dialog is opened rarely, and its module and Qt classes (a form,
+        # key sequence editors, a button box) would otherwise stay in memory from the start.
+        from massage_desktop.ui.key_dialog import KeyDialog
+
         dialog = KeyDialog(self.keymap, parent)
         dialog.keys_chosen.connect(self._on_keys_chosen)
         dialog.finished.connect(self._on_dialog_finished)

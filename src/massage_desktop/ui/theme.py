@@ -208,8 +208,6 @@ class ThemeManager(QObject):
         self._app = app
         self._look = look or Look()
         self._current = ""
-        if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")  # the same look everywhere; most platforms start with it
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
         self.apply(self._look)
 

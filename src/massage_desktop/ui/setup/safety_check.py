@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -231,8 +230,8 @@ class SafetyCheck(QWidget):
         self._screening = screen(self._protocol, present)
         verdict = self._screening.verdict
         lines = [self._screening.headline, *self._screening.reasons]
-        rest = "".join(f"<br>{escape(line)}" for line in lines[1:])
-        self._verdict.setText(f"<b>{escape(lines[0])}</b>{rest}")
+        rest = "".join(f"<br>{_escape(line)}" for line in lines[1:])
+        self._verdict.setText(f"<b>{_escape(lines[0])}</b>{rest}")
         self._verdict.setProperty("verdict", verdict.value)
         self._verdict.setAccessibleDescription(" ".join(lines))
         repolish(self._verdict)
@@ -264,3 +263,12 @@ class SafetyCheck(QWidget):
             self._on_start_clicked()
             return
         super().keyPressEvent(event)
+
+
+def _escape(text: str) -> str:
+    """`text` safe inside rich text.
+
+    Not html.escape: the html module loads html.entities, two thousand named entities that
+    stay in memory (0.4 MB) for the sake of three replacements.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
