@@ -247,6 +247,8 @@ AVOID_RULES: Final[tuple[AvoidRule, ...]] = (
     AvoidRule("navel", ("whole-body",), ("stroking",)),
     AvoidRule("mammary-glands", ("whole-body",), ("stroking",)),
     AvoidRule("knee", ("whole-body",), ("stroking",)),
+    AvoidRule("inner-thigh", ("whole-body",), ("stroking",)),
+    AvoidRule("armpit", ("whole-body",), ("stroking",)),
 )
 
 

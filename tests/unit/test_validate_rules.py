@@ -338,10 +338,14 @@ def test_whole_body_strokes_and_back_of_leg_strokes_must_keep_off_the_knee(
     opening = mutate(
         tmp_path,
         "age-4-months",
-        'avoid = ["navel", "mammary-glands", "knee"]\ntechnique = "stroking"\n'
-        'direction = "from the shoulders down the arms',
-        'avoid = ["navel", "mammary-glands"]\ntechnique = "stroking"\n'
-        'direction = "from the shoulders down the arms',
+        'avoid = ["navel", "mammary-glands", "knee", "inner-thigh", "armpit"]\n'
+        'technique = "stroking"\ndirection = "up the outside of each arm, from the hand to the '
+        "shoulder; then up the outside of each leg to the hip, lifting the hand to skip the "
+        'knee"\ninstruction = "Lay',
+        'avoid = ["navel", "mammary-glands", "inner-thigh", "armpit"]\n'
+        'technique = "stroking"\ndirection = "up the outside of each arm, from the hand to the '
+        "shoulder; then up the outside of each leg to the hip, lifting the hand to skip the "
+        'knee"\ninstruction = "Lay',
     )
     problem = only_error(opening)
     assert problem.field == "stages.0.steps.0.avoid"

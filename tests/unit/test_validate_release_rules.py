@@ -1,0 +1,57 @@
+"""The rules the release review added to `validate`, each broken in a copy of a shipped file.
+
+Every test changes one thing in a real protocol the way a careless edit would, and checks that
+the problem is found with the field and a message that says what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from massage_desktop.paths import protocols_dir
+from massage_desktop.protocol import Problem, load_file
+
+
+def mutate(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of shipped protocol `name` with `old` (found exactly once) replaced by `new`."""
+    text = (protocols_dir() / f"{name}.toml").read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {name} exactly once"
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def errors(path: Path) -> list[Problem]:
+    """The errors of `path`, which must not load."""
+    protocol, problems = load_file(path)
+    assert protocol is None
+    return [p for p in problems if not p.warning]
+
+
+def only_error(path: Path) -> Problem:
+    """The single error of `path`."""
+    found = errors(path)
+    assert len(found) == 1, [str(p) for p in found]
+    return found[0]
+
+
+def test_whole_body_strokes_must_keep_off_the_armpit_and_the_inner_thigh(tmp_path: Path) -> None:
+    for zone in ("armpit", "inner-thigh"):
+        kept = [
+            z for z in ("navel", "mammary-glands", "knee", "inner-thigh", "armpit") if z != zone
+        ]
+        path = mutate(
+            tmp_path,
+            "age-6-12-months",
+            'avoid = ["navel", "mammary-glands", "knee", "inner-thigh", "armpit"]\n'
+            'technique = "stroking"\ndirection = "up the outside of each arm, from the hand to '
+            "the shoulder; then up the outside of each leg to the hip, lifting the hand to skip "
+            'the knee"\ninstruction = "Turn',
+            f"avoid = {kept!r}\n".replace("'", '"')
+            + 'technique = "stroking"\ndirection = "up the outside of each arm, from the hand to '
+            "the shoulder; then up the outside of each leg to the hip, lifting the hand to skip "
+            'the knee"\ninstruction = "Turn',
+        )
+        problem = only_error(path)
+        assert problem.field.endswith(".avoid")
+        assert f"must list {zone!r}" in problem.message
