@@ -243,6 +243,10 @@ AVOID_RULES: Final[tuple[AvoidRule, ...]] = (
     AvoidRule("knee", ("leg", "thigh", "shin")),
     AvoidRule("popliteal-fossa", ("calf", "back-of-thigh")),
     AvoidRule("elbow-crease", ("arm", "forearm"), until_weeks=13),
+    # The collar area is stroked only, and not at all under 3 months: firmer work on the back
+    # and shoulders stops below it, and under 3 months every touch on the back does.
+    AvoidRule("collar-area", ("back", "back-muscles", "shoulder-girdle"), _FIRM),
+    AvoidRule("collar-area", ("back", "back-muscles"), until_weeks=13),
     # Soothing strokes over the whole body go round the places never massaged.
     AvoidRule("navel", ("whole-body",), ("stroking",)),
     AvoidRule("mammary-glands", ("whole-body",), ("stroking",)),

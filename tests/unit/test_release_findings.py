@@ -34,3 +34,34 @@ def test_whole_body_strokes_run_towards_the_middle_and_keep_off_every_never_zone
             assert "skip the knee" in words, (protocol.id, s.id)
             assert {"navel", "mammary-glands", "knee", "inner-thigh", "armpit"} <= set(s.avoid)
     assert found == 12
+
+
+# 2. Back strokes under 3 months ran up to the shoulders, onto the collar area kept for later.
+# 3. Drainage taps ran up to the shoulders, onto the collar area that gets strokes only.
+
+
+def test_no_touch_on_the_back_under_three_months_reaches_the_collar_area() -> None:
+    for protocol in LIBRARY.values():
+        for s in protocol.steps:
+            young = max(protocol.age.min_weeks, s.min_age_weeks) < 13
+            if young and {"back", "back-muscles"} & set(s.zones):
+                assert "collar-area" in s.avoid, (protocol.id, s.id)
+                words = f"{s.instruction} {s.direction}".replace("shoulder blades", "")
+                assert "shoulder" not in words, (protocol.id, s.id)
+
+
+def test_drainage_taps_stop_at_the_shoulder_blades() -> None:
+    drainage = LIBRARY["drainage-wet-cough"]
+    tapping = [s for s in drainage.steps if s.technique == "tapping" and "back" in s.zones]
+    assert [s.id for s in tapping] == ["lap-back", "sit-back", "sit-back-again"]
+    for s in tapping:
+        assert "collar-area" in s.avoid
+        assert "up to the shoulder blades" in s.instruction
+        assert any("No tapping on the neck" in c for c in s.cautions)
+    assert step("drainage-wet-cough", "lap-back").basis.value == "safety"
+
+
+def test_the_speech_massage_only_strokes_the_shoulders() -> None:
+    speech = LIBRARY["speech-development"]
+    shoulders = [s for s in speech.steps if "shoulder-girdle" in s.zones]
+    assert {s.technique for s in shoulders} == {"stroking"}

@@ -55,3 +55,47 @@ def test_whole_body_strokes_must_keep_off_the_armpit_and_the_inner_thigh(tmp_pat
         problem = only_error(path)
         assert problem.field.endswith(".avoid")
         assert f"must list {zone!r}" in problem.message
+
+
+def test_tapping_the_back_must_keep_off_the_collar_area(tmp_path: Path) -> None:
+    path = mutate(
+        tmp_path,
+        "drainage-wet-cough",
+        'zones = ["back"]\navoid = ["spine", "lumbar", "heart-area", "collar-area"]\n'
+        'technique = "tapping"\ndirection = "from the middle of the back up to the shoulder blades"'
+        '\ninstruction = "Tap the back',
+        'zones = ["back"]\navoid = ["spine", "lumbar", "heart-area"]\n'
+        'technique = "tapping"\ndirection = "from the middle of the back up to the shoulder blades"'
+        '\ninstruction = "Tap the back',
+    )
+    problem = only_error(path)
+    assert problem.field == "stages.1.steps.2.avoid"
+    assert "must list 'collar-area'" in problem.message
+
+
+def test_a_young_babys_back_stroke_up_to_the_nape_is_an_error(tmp_path: Path) -> None:
+    path = mutate(
+        tmp_path,
+        "age-1-3-months",
+        "Stroke the back from the lower ribs up to the shoulder blades,",
+        "Stroke the back from the lower ribs up to the nape of the neck,",
+    )
+    problem = only_error(path)
+    assert problem.field == "stages.1.steps.0.instruction"
+    assert "leads the hand to the nape of the neck" in problem.message
+    assert "only from 3 months" in problem.message
+
+
+def test_rubbing_the_shoulders_must_keep_off_the_collar_area(tmp_path: Path) -> None:
+    path = mutate(
+        tmp_path,
+        "speech-development",
+        'zones = ["shoulder-girdle", "collar-area", "neck"]\navoid = ["spine"]\n'
+        'technique = "stroking"',
+        'zones = ["shoulder-girdle"]\navoid = ["spine"]\ntechnique = "rubbing"',
+    )
+    found = {p.field: p.message for p in errors(path)}
+    assert (
+        "must list 'collar-area': the collar area is stroked only"
+        in found["stages.0.steps.0.avoid"]
+    )

@@ -43,6 +43,12 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "navel": (r"navel", r"belly button", r"tummy button"),
     "mammary-glands": (r"nipples?", r"breasts?", r"breast buds?"),
     "liver-area": (r"liver(?: area)?",),
+    "collar-area": (
+        r"collar(?: area)?",
+        r"nape(?: of (?:the )?neck)?",
+        r"back of (?:the |your baby's |your child's )?neck",
+        r"top of (?:the )?back",
+    ),
     "heart-area": (r"heart",),
     "elbow-crease": (
         r"elbow creases?",
