@@ -7,7 +7,8 @@ test_validate_release_rules.py.
 from __future__ import annotations
 
 from massage_desktop.protocol import Protocol, load_library
-from massage_desktop.protocol.models import Step
+from massage_desktop.protocol.models import Position, Step
+from massage_desktop.rhymes import RHYMES
 
 LIBRARY = load_library().protocols
 
@@ -65,3 +66,20 @@ def test_the_speech_massage_only_strokes_the_shoulders() -> None:
     speech = LIBRARY["speech-development"]
     shoulders = [s for s in speech.steps if "shoulder-girdle" in s.zones]
     assert {s.technique for s in shoulders} == {"stroking"}
+
+
+# 4. The general massage and the newborn complex stroked the front of the shin under 3 months.
+
+
+def test_no_step_under_three_months_strokes_the_front_of_the_shin() -> None:
+    for protocol in LIBRARY.values():
+        for s in protocol.steps:
+            if max(protocol.age.min_weeks, s.min_age_weeks) >= 13:
+                continue
+            assert "shin" not in s.zones, (protocol.id, s.id)
+            legs = {"leg", "calf", "thigh"} & set(s.zones)
+            if legs and s.technique == "stroking" and s.position is Position.ON_BACK:
+                assert "shin" in s.avoid or s.zones == ("whole-body",), (protocol.id, s.id)
+    assert "front of the thigh" in step("newborn-complex", "leg-stroking").instruction
+    assert "up the calf" in step("general-strengthening", "leg-stroking").instruction
+    assert "shin" not in RHYMES["hickory-dickory-dock"].gesture

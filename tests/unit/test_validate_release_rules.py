@@ -99,3 +99,25 @@ def test_rubbing_the_shoulders_must_keep_off_the_collar_area(tmp_path: Path) -> 
         "must list 'collar-area': the collar area is stroked only"
         in found["stages.0.steps.0.avoid"]
     )
+
+
+def test_the_front_of_the_shin_under_three_months_is_an_error(tmp_path: Path) -> None:
+    zones = mutate(
+        tmp_path,
+        "newborn-complex",
+        'zones = ["leg", "calf", "back-of-thigh", "thigh"]',
+        'zones = ["leg", "calf", "back-of-thigh", "shin", "thigh"]',
+    )
+    problem = only_error(zones)
+    assert problem.field == "stages.0.steps.2.zones.3"
+    assert "the front of the shin is left alone under 3 months" in problem.message
+    assert "set min_age_weeks = 13" in problem.message
+    words = mutate(
+        tmp_path,
+        "general-strengthening",
+        "Stroke from the toes over the heel and up the calf,",
+        "Stroke from the toes up the shin,",
+    )
+    problem = only_error(words)
+    assert problem.field == "stages.0.steps.3.instruction"
+    assert "leads the hand up the shin" in problem.message

@@ -54,8 +54,8 @@ def test_an_instruction_that_glides_over_the_knee_is_an_error(tmp_path: Path) ->
     path = mutate(
         tmp_path,
         "general-strengthening",
-        "Stroke from the toes up the shin, and stop before the knee. Lift your hand.",
-        "Stroke from the toes up the shin. Glide over the knee.",
+        "Stroke from the toes over the heel and up the calf, and stop before the knee. Lift",
+        "Stroke from the toes over the heel and up the calf. Glide over the knee. Lift",
     )
     problem = only_error(path)
     assert problem.file == path
@@ -68,8 +68,9 @@ def test_the_same_knee_kept_off_in_words_passes(tmp_path: Path) -> None:
     path = mutate(
         tmp_path,
         "general-strengthening",
-        "Stroke from the toes up the shin, and stop before the knee.",
-        "Stroke from the toes up the shin, and stop short of the knee; never stroke over it.",
+        "Stroke from the toes over the heel and up the calf, and stop before the knee.",
+        "Stroke from the toes over the heel and up the calf, and stop short of the knee; never "
+        "stroke over it.",
     )
     protocol, problems = load_file(path)
     assert protocol is not None, [str(p) for p in problems]

@@ -29,6 +29,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         r"behind (?:the )?knees?",
     ),
     "knee": (r"knees?", r"kneecaps?"),
+    "shin": (r"shins?", r"front of (?:the )?lower legs?"),
     "armpit": (r"armpits?", r"underarms?"),
     "inner-thigh": (r"inner thighs?", r"insides? of (?:the )?thighs?", r"groin"),
     "spine": (r"spine", r"backbone", r"spinal column"),
