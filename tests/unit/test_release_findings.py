@@ -6,6 +6,7 @@ test_validate_release_rules.py.
 
 from __future__ import annotations
 
+from massage_desktop.bodymap import forbidden_reason
 from massage_desktop.protocol import Protocol, load_library
 from massage_desktop.protocol.models import Position, Step
 from massage_desktop.rhymes import RHYMES
@@ -83,3 +84,17 @@ def test_no_step_under_three_months_strokes_the_front_of_the_shin() -> None:
     assert "front of the thigh" in step("newborn-complex", "leg-stroking").instruction
     assert "up the calf" in step("general-strengthening", "leg-stroking").instruction
     assert "shin" not in RHYMES["hickory-dickory-dock"].gesture
+
+
+# 5. The runny-nose massage pressed the point at the top of the neck.
+
+
+def test_the_point_at_the_top_of_the_neck_is_circled_without_pressing() -> None:
+    neck = step("runny-nose", "first-vertebra")
+    assert neck.technique == "circles"
+    assert "without pressing" in neck.instruction
+    assert neck.basis.value == "safety"
+    assert "stricter reading" in neck.why
+    for technique in ("pressing", "tapping", "kneading"):
+        assert forbidden_reason("pt-first-vertebra", technique, 500) is not None
+    assert forbidden_reason("pt-first-vertebra", "circles", 13) is None

@@ -121,3 +121,15 @@ def test_the_front_of_the_shin_under_three_months_is_an_error(tmp_path: Path) ->
     problem = only_error(words)
     assert problem.field == "stages.0.steps.3.instruction"
     assert "leads the hand up the shin" in problem.message
+
+
+def test_pressing_the_point_at_the_top_of_the_neck_is_an_error(tmp_path: Path) -> None:
+    path = mutate(
+        tmp_path,
+        "runny-nose",
+        'points = ["pt-first-vertebra"]\ntechnique = "circles"',
+        'points = ["pt-first-vertebra"]\ntechnique = "pressing"',
+    )
+    problem = only_error(path)
+    assert problem.field == "stages.1.steps.0.points.0"
+    assert "feather-light circles only, never pressing" in problem.message
