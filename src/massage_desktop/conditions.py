@@ -222,6 +222,14 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
         scope=PROT,
     ),
     Condition(
+        "headache-warning-signs",
+        "The headache came with fever, vomiting, a stiff neck or unusual sleepiness, or after "
+        "a knock to the head",
+        D,
+        "Do not massage. See a doctor now.",
+        scope=PROT,
+    ),
+    Condition(
         "nausea",
         "Your child gags or feels sick",
         P,

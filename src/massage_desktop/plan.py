@@ -123,15 +123,11 @@ def plan(
     """The plan of `protocol` for a child of `age_weeks`; raises PlanRefused or NotToday."""
     age = protocol.age
     if age_weeks < age.min_weeks:
-        raise PlanRefused(
-            f"{protocol.title} is for children from {_age_words(age.min_weeks)}; "
-            f"this child is {_age_words(age_weeks)}."
-        )
+        limit, child = _ages_apart(age.min_weeks, age_weeks)
+        raise PlanRefused(f"{protocol.title} is for children from {limit}; this child is {child}.")
     if math.floor(age_weeks) > age.max_weeks:
-        raise PlanRefused(
-            f"{protocol.title} is for children up to {_age_words(age.max_weeks)}; "
-            f"this child is {_age_words(age_weeks)}."
-        )
+        limit, child = _ages_apart(age.max_weeks, age_weeks)
+        raise PlanRefused(f"{protocol.title} is for children up to {limit}; this child is {child}.")
     if session_number is not None and session_number < 1:
         raise PlanRefused("the session number starts at 1")
     screening = screen(protocol, conditions)
@@ -161,7 +157,16 @@ def _age_words(weeks: float) -> str:
     if weeks < 13:
         return f"{weeks:g} weeks"
     months = weeks / WEEKS_PER_MONTH
-    return f"{months:.0f} months" if months < 24 else f"{months / 12:.1f} years"
+    return f"{months:.0f} months" if months < 24 else f"{round(months / 12, 1):g} years"
+
+
+def _ages_apart(limit: float, age: float) -> tuple[str, str]:
+    """An age limit and a child's age in words that tell them apart: weeks when the rounded
+    months or years would read the same ("up to 3 months; this child is 3 months")."""
+    words = _age_words(limit), _age_words(age)
+    if words[0] == words[1]:
+        return f"{limit:g} weeks", f"{age:g} weeks"
+    return words
 
 
 def _eligible(

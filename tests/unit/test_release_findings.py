@@ -6,10 +6,17 @@ test_validate_release_rules.py.
 
 from __future__ import annotations
 
+import pytest
+
 from massage_desktop.bodymap import forbidden_reason
+from massage_desktop.checklist import checklist
+from massage_desktop.conditions import CONDITIONS, Scope, Severity
+from massage_desktop.plan import PlanRefused, plan
 from massage_desktop.protocol import Protocol, load_library
 from massage_desktop.protocol.models import Position, Step
+from massage_desktop.review import review
 from massage_desktop.rhymes import RHYMES
+from massage_desktop.safety import Verdict, screen
 
 LIBRARY = load_library().protocols
 
@@ -98,3 +105,62 @@ def test_the_point_at_the_top_of_the_neck_is_circled_without_pressing() -> None:
     for technique in ("pressing", "tapping", "kneading"):
         assert forbidden_reason("pt-first-vertebra", technique, 500) is not None
     assert forbidden_reason("pt-first-vertebra", "circles", 13) is None
+
+
+# 6. The drainage massage could run in the acute days of the illness, and waived a cold silently.
+
+
+def test_drainage_waits_out_the_acute_days_and_says_why_a_cold_is_no_bar() -> None:
+    drainage = LIBRARY["drainage-wet-cough"]
+    assert screen(drainage, ["acute-period"]).verdict is Verdict.POSTPONE
+    assert screen(drainage, ["acute-illness"]).verdict is Verdict.GO
+    assert screen(drainage, ["fever"]).verdict is Verdict.POSTPONE
+    stop_rules = {i.id for i in checklist(drainage, 30).section("protocol").items}
+    assert stop_rules == {"dry-cough", "acute-period"}
+    sheet = review(drainage)
+    about = {d.condition: d.why for d in sheet.deviations if d.condition}
+    assert set(about) == {"acute-illness", "acute-period"}
+    assert "recovery stage" in about["acute-period"]
+
+
+def test_every_waived_general_rule_is_recorded_with_its_reason() -> None:
+    for protocol in LIBRARY.values():
+        recorded = {d.condition for d in protocol.deviations}
+        assert set(protocol.waives) <= recorded, protocol.id
+
+
+# 7. The acupressure massages left out the source's oils and balms without recording why.
+
+
+def test_acupressure_records_why_there_are_no_oils_or_balms() -> None:
+    for pid in ("runny-nose", "headache"):
+        whys = " ".join(d.why for d in LIBRARY[pid].deviations)
+        assert "Camphor and menthol" in whys, pid
+        assert not any("oil" in s.lower() for s in LIBRARY[pid].supplies), pid
+
+
+# 8. The headache massage ran from 3 months, before a child can say the head hurts.
+
+
+def test_headache_massage_starts_at_two_years_and_sends_warning_signs_to_a_doctor() -> None:
+    headache = LIBRARY["headache"]
+    assert headache.age.min_weeks == 104
+    with pytest.raises(PlanRefused, match="from 2 years; this child is 12 months"):
+        plan(headache, 52)
+    signs = CONDITIONS["headache-warning-signs"]
+    assert (signs.severity, signs.scope) == (Severity.DOCTOR_NOW, Scope.PROTOCOL)
+    for word in ("fever", "vomiting", "stiff neck", "sleepiness", "knock to the head"):
+        assert word in signs.label
+    assert (
+        screen(headache, ["headache-warning-signs"]).headline == "Do not massage. See a doctor now."
+    )
+    stop_rules = {i.id for i in checklist(headache, 110).section("protocol").items}
+    assert "headache-warning-signs" in stop_rules
+
+
+def test_an_age_limit_and_a_childs_age_never_read_the_same() -> None:
+    with pytest.raises(PlanRefused) as refused:
+        plan(LIBRARY["newborn-complex"], 14)
+    assert refused.value.reason == (
+        "Newborn complex is for children up to 13 weeks; this child is 14 weeks."
+    )

@@ -133,3 +133,30 @@ def test_pressing_the_point_at_the_top_of_the_neck_is_an_error(tmp_path: Path) -
     problem = only_error(path)
     assert problem.field == "stages.1.steps.0.points.0"
     assert "feather-light circles only, never pressing" in problem.message
+
+
+def test_waiving_a_general_rule_without_a_recorded_reason_is_an_error(tmp_path: Path) -> None:
+    path = mutate(
+        tmp_path,
+        "runny-nose",
+        'what = "A cold is no reason to wait for this massage."\ncondition = "acute-illness"\n',
+        'what = "A cold is no reason to wait for this massage."\n',
+    )
+    problem = only_error(path)
+    assert problem.field == "waives.0"
+    assert 'record why in a deviation with condition = "acute-illness"' in problem.message
+
+
+def test_a_deviation_about_a_condition_the_protocol_does_not_touch_is_an_error(
+    tmp_path: Path,
+) -> None:
+    path = mutate(
+        tmp_path,
+        "runny-nose",
+        'what = "No essential oils, warming balms or nose patches; plain baby cream at most."\n',
+        'what = "No essential oils, warming balms or nose patches; plain baby cream at most."\n'
+        'condition = "teething"\n',
+    )
+    problem = only_error(path)
+    assert problem.field == "deviations.1.condition"
+    assert "'teething' is neither waived nor a stop rule" in problem.message

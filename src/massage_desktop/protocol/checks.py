@@ -196,3 +196,18 @@ def _check_records(protocol: Protocol) -> Iterator[Finding]:
     for k, deviation in enumerate(protocol.deviations):
         if deviation.step is not None and deviation.step not in ids:
             yield Finding(("deviations", k, "step"), f"no step {deviation.step!r} here")
+    named = {d.condition for d in protocol.deviations}
+    for k, cid in enumerate(protocol.waives):
+        if cid not in named:
+            yield Finding(
+                ("waives", k),
+                f"waiving {cid!r} sets aside one of the source's general rules: record why in a "
+                f'deviation with condition = "{cid}"',
+            )
+    own = {*protocol.waives, *protocol.contraindications}
+    for k, deviation in enumerate(protocol.deviations):
+        if deviation.condition is not None and deviation.condition not in own:
+            yield Finding(
+                ("deviations", k, "condition"),
+                f"{deviation.condition!r} is neither waived nor a stop rule of this protocol",
+            )

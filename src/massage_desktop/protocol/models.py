@@ -145,11 +145,13 @@ class AgeException(Model):
 
 
 class Deviation(Model):
-    """Where a protocol differs from the source, and why (a step's id when it is about one)."""
+    """Where a protocol differs from the source, and why (a step's id when it is about one, a
+    condition's id when it is about a contraindication the protocol waives or adds)."""
 
     what: Text
     why: Text
     step: Id | None = None
+    condition: ConditionId | None = None
 
 
 class Variant(Model):
