@@ -269,6 +269,10 @@ AVOID_RULES: Final[tuple[AvoidRule, ...]] = (
     AvoidRule("armpit", ("whole-body",), ("stroking",)),
 )
 
+# Zones every step on a nearby zone names in a caution, whatever its technique: the liver, under
+# the right ribs, is touched especially lightly and slowly by every hand on the tummy.
+NAMED_IN_CAUTIONS: Final[dict[str, tuple[str, ...]]] = {"liver-area": ("tummy",)}
+
 
 def zone(zone_id: str) -> Zone:
     """Return the zone with this id, or raise KeyError naming it."""

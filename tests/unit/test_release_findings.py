@@ -164,3 +164,16 @@ def test_an_age_limit_and_a_childs_age_never_read_the_same() -> None:
     assert refused.value.reason == (
         "Newborn complex is for children up to 13 weeks; this child is 14 weeks."
     )
+
+
+# 9. The colic massage's circles did not say to go extra lightly over the liver.
+
+
+def test_every_hand_on_the_tummy_is_told_to_go_lightly_over_the_liver() -> None:
+    found = 0
+    for protocol in LIBRARY.values():
+        for s in protocol.steps:
+            if "tummy" in s.zones:
+                found += 1
+                assert any("liver" in c for c in s.cautions), (protocol.id, s.id)
+    assert found >= 12

@@ -160,3 +160,18 @@ def test_a_deviation_about_a_condition_the_protocol_does_not_touch_is_an_error(
     problem = only_error(path)
     assert problem.field == "deviations.1.condition"
     assert "'teething' is neither waived nor a stop rule" in problem.message
+
+
+def test_a_tummy_step_that_does_not_name_the_liver_is_an_error(tmp_path: Path) -> None:
+    path = mutate(
+        tmp_path,
+        "relaxing",
+        'cautions = ["Go extra lightly under your baby\'s right ribs, over the liver."]\n'
+        'priority = 1\nbasis = "source"\n\n[[stages.steps]]\nid = "chest-half-circles"',
+        'cautions = ["Go extra lightly under the right ribs."]\n'
+        'priority = 1\nbasis = "source"\n\n[[stages.steps]]\nid = "chest-half-circles"',
+    )
+    problem = only_error(path)
+    assert problem.field == "stages.2.steps.0.cautions"
+    assert "must name the liver area in a caution" in problem.message
+    assert "light, slow strokes" in problem.message
