@@ -177,3 +177,25 @@ def test_every_hand_on_the_tummy_is_told_to_go_lightly_over_the_liver() -> None:
                 found += 1
                 assert any("liver" in c for c in s.cautions), (protocol.id, s.id)
     assert found >= 12
+
+
+# 10. The speech massage's closing strokes began on the top of the head, where a one-year-old's
+#     soft spot may still be open.
+# 11. The tongue steps did not keep the fingers at the tip, out of the mouth.
+# 12. The palm drawing had Pat-a-Cake's patting gesture.
+# 13. The first speech step had the parent stand behind a child who may sit on their lap.
+
+
+def test_the_speech_massage_keeps_off_the_soft_spot_and_out_of_the_mouth() -> None:
+    speech = LIBRARY["speech-development"]
+    closing = step("speech-development", "closing-strokes")
+    assert "back of the head" in closing.instruction
+    assert "top of the head" not in f"{closing.instruction} {closing.direction}"
+    for s in speech.steps:
+        if s.technique == "oral":
+            assert "Stay at the tip. Never reach further into the mouth." in s.cautions
+    drawing = step("speech-development", "palm-drawing")
+    assert drawing.rhyme == "pat-a-cake"
+    assert "draw a B" in drawing.gesture_text
+    assert "Pat" not in drawing.gesture_text
+    assert "Stand behind" not in step("speech-development", "shoulder-stroking").instruction

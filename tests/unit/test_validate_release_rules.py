@@ -175,3 +175,24 @@ def test_a_tummy_step_that_does_not_name_the_liver_is_an_error(tmp_path: Path) -
     assert problem.field == "stages.2.steps.0.cautions"
     assert "must name the liver area in a caution" in problem.message
     assert "light, slow strokes" in problem.message
+
+
+def test_the_top_of_the_head_counts_as_the_soft_spot_until_two_years(tmp_path: Path) -> None:
+    young = mutate(
+        tmp_path,
+        "speech-development",
+        "Finish with slow strokes from the back of the head down over the shoulders.",
+        "Finish with slow strokes from the top of the head down over the shoulders.",
+    )
+    problem = only_error(young)
+    assert problem.field == "stages.4.steps.0.instruction"
+    assert "leads the hand from the top of the head" in problem.message
+    assert "soft spot" in problem.message
+    older = mutate(
+        tmp_path,
+        "headache",
+        "Finish with the same soft strokes on the forehead,",
+        "Finish with soft strokes from the top of the head and on the forehead,",
+    )
+    protocol, problems = load_file(older)
+    assert protocol is not None, [str(p) for p in problems]
