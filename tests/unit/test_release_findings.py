@@ -199,3 +199,23 @@ def test_the_speech_massage_keeps_off_the_soft_spot_and_out_of_the_mouth() -> No
     assert "draw a B" in drawing.gesture_text
     assert "Pat" not in drawing.gesture_text
     assert "Stand behind" not in step("speech-development", "shoulder-stroking").instruction
+
+
+# 14. Protocols for babies under 3 months kept "an hour clear of feeds" while the safety check
+#     asks for 30 to 60 minutes before a feed or 45 after one.
+
+
+def test_feed_times_agree_with_the_safety_check_at_the_youngest_age() -> None:
+    for protocol in LIBRARY.values():
+        youngest = protocol.age.min_weeks
+        meal = next(
+            i.text
+            for i in checklist(protocol, youngest).section("preparation").items
+            if i.id == "meal"
+        )
+        said = " ".join(protocol.timing)
+        if youngest < 13:
+            assert "45 minutes after one" in meal
+            assert "hour clear" not in said or "Under 3 months: 30 to 60 minutes" in said, (
+                protocol.id
+            )
