@@ -280,7 +280,8 @@ def _scaled(ps: PlannedStep, step: Step, scale: float) -> PlannedStep:
     if step.fixed_count:
         return ps
     if ps.repetitions is not None and ps.tempo_s is not None:
-        reps = max(1, round(ps.repetitions * scale))
+        unit = step.rounds_of or 1
+        reps = max(unit, round(ps.repetitions * scale / unit) * unit)
         return replace(ps, repetitions=reps, duration_s=reps * ps.tempo_s)
     return replace(ps, duration_s=max(MIN_DURATION_S, round(ps.duration_s * scale, 1)))
 

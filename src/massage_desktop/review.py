@@ -206,6 +206,8 @@ def _step(stage: str, step: Step, protocol: Protocol) -> ReviewStep:
 
 def _count(step: Step) -> str:
     fixed = ", never scaled" if step.fixed_count else ""
+    if step.rounds_of and not step.fixed_count:
+        fixed = f", scaled in whole rounds of {step.rounds_of}"
     if step.duration_s is not None:
         return f"{step.duration_s:g} s{fixed}"
     return f"{step.repetitions} x {step.tempo_s:g} s{fixed}"

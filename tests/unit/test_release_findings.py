@@ -219,3 +219,18 @@ def test_feed_times_agree_with_the_safety_check_at_the_youngest_age() -> None:
             assert "hour clear" not in said or "Under 3 months: 30 to 60 minutes" in said, (
                 protocol.id
             )
+
+
+# 15. A longer acupressure session scaled ten-and-ten to odd counts such as 41 or 61.
+
+
+@pytest.mark.parametrize("pid", ["runny-nose", "headache"])
+def test_acupressure_counts_stay_whole_rounds_of_ten_each_way(pid: str) -> None:
+    protocol = LIBRARY[pid]
+    for weeks in range(protocol.age.min_weeks, protocol.age.max_weeks + 1, 7):
+        for s in plan(protocol, weeks).steps:
+            if s.points:
+                assert s.repetitions is not None
+                assert s.repetitions % 20 == 0, (pid, weeks, s.id, s.repetitions)
+    sheet = review(protocol)
+    assert any("scaled in whole rounds of 20" in s.count for s in sheet.steps)

@@ -196,3 +196,17 @@ def test_the_top_of_the_head_counts_as_the_soft_spot_until_two_years(tmp_path: P
     )
     protocol, problems = load_file(older)
     assert protocol is not None, [str(p) for p in problems]
+
+
+def test_a_count_that_is_not_whole_rounds_is_an_error(tmp_path: Path) -> None:
+    path = mutate(
+        tmp_path,
+        "runny-nose",
+        'repetitions = 20\ntempo_s = 1.25\nrounds_of = 20\nsides = "both"\npriority = 1\n'
+        'basis = "source"\n\n[[stages.steps]]\nid = "between-brows"',
+        'repetitions = 25\ntempo_s = 1.25\nrounds_of = 20\nsides = "both"\npriority = 1\n'
+        'basis = "source"\n\n[[stages.steps]]\nid = "between-brows"',
+    )
+    problem = only_error(path)
+    assert problem.field == "stages.0.steps.2"
+    assert "repetitions (25) must be whole rounds of rounds_of (20)" in problem.message
