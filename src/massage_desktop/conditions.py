@@ -105,6 +105,14 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
         ask_until_weeks=13,
     ),
     Condition(
+        "premature",
+        "Your baby was born early, and the doctor has not yet said when massage can start",
+        A,
+        "A baby born early starts a little later. Ask the doctor when, and count the age from "
+        "the due date.",
+        ask_until_weeks=26,
+    ),
+    Condition(
         "after-pneumonia",
         "Pneumonia in the last few weeks",
         A,

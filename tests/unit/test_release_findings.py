@@ -234,3 +234,17 @@ def test_acupressure_counts_stay_whole_rounds_of_ten_each_way(pid: str) -> None:
                 assert s.repetitions % 20 == 0, (pid, weeks, s.id, s.repetitions)
     sheet = review(protocol)
     assert any("scaled in whole rounds of 20" in s.count for s in sheet.steps)
+
+
+# 16. The safety check did not ask about a baby born early, whom the source starts later.
+
+
+def test_a_baby_born_early_waits_for_the_doctors_word_in_the_first_half_year() -> None:
+    born_early = CONDITIONS["premature"]
+    assert (born_early.severity, born_early.scope) == (Severity.ASK_DOCTOR, Scope.GENERAL)
+    general = LIBRARY["general-strengthening"]
+    assert "premature" in {i.id for i in checklist(general, 6).section("today").items}
+    assert "premature" not in {i.id for i in checklist(general, 30).section("today").items}
+    screening = screen(general, ["premature"])
+    assert screening.verdict is Verdict.ASK_DOCTOR
+    assert "count the age from the due date" in screening.reasons[0]
