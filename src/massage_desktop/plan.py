@@ -155,7 +155,7 @@ def plan(
 
 def _age_words(weeks: float) -> str:
     if weeks < 13:
-        return f"{weeks:g} weeks"
+        return f"{weeks:g} week{'' if weeks == 1 else 's'}"
     months = weeks / WEEKS_PER_MONTH
     return f"{months:.0f} months" if months < 24 else f"{round(months / 12, 1):g} years"
 

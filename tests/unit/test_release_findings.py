@@ -248,3 +248,35 @@ def test_a_baby_born_early_waits_for_the_doctors_word_in_the_first_half_year() -
     screening = screen(general, ["premature"])
     assert screening.verdict is Verdict.ASK_DOCTOR
     assert "count the age from the due date" in screening.reasons[0]
+
+
+# 17. Tear duct massage waited for the navel to heal, though the source gives it at any age.
+
+
+def test_tear_duct_massage_does_not_wait_for_the_navel() -> None:
+    tear = LIBRARY["tear-duct"]
+    assert screen(tear, ["navel-not-healed"]).verdict is Verdict.GO
+    assert "navel-not-healed" not in {i.id for i in checklist(tear, 1).section("today").items}
+    assert screen(LIBRARY["relaxing"], ["navel-not-healed"]).verdict is Verdict.POSTPONE
+
+
+# 18. Sawing on the back had no upper bound, though the neck takes no sawing.
+
+
+def test_firm_work_on_the_back_names_where_it_stops() -> None:
+    firm = {"rubbing", "kneading", "sawing", "tapping", "patting", "pinching"}
+    for protocol in LIBRARY.values():
+        for s in protocol.steps:
+            if s.technique in firm and {"back", "back-muscles"} & set(s.zones):
+                said = s.instruction
+                assert "shoulder blades" in said or "the same muscles" in said, (protocol.id, s.id)
+
+
+# 19. The newborn rocking lifted the baby round the body without a word about the head.
+# 20. "Left side. ... Rub each sole" asked for both feet in a one-sided step.
+
+
+def test_the_newborn_is_lifted_with_the_head_supported_and_one_foot_is_rubbed_at_a_time() -> None:
+    rocking = step("newborn-complex", "torso-rocking")
+    assert "supporting the head" in rocking.instruction
+    assert "each sole" not in step("newborn-complex", "foot-rubbing").instruction
