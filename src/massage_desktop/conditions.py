@@ -64,7 +64,7 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
     ),
     Condition(
         "skin-rash",
-        "Rash, pustules, burns or prickly heat on the skin",
+        "Rash, spots, blisters, burns, grazes or prickly heat on the skin",
         P,
         "Wait until the skin has healed.",
     ),

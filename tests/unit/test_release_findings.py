@@ -280,3 +280,39 @@ def test_the_newborn_is_lifted_with_the_head_supported_and_one_foot_is_rubbed_at
     rocking = step("newborn-complex", "torso-rocking")
     assert "supporting the head" in rocking.instruction
     assert "each sole" not in step("newborn-complex", "foot-rubbing").instruction
+
+
+# 21. The skin question left out the source's blisters and grazes.
+
+
+def test_the_skin_question_names_every_kind_of_sore_skin_the_source_lists() -> None:
+    label = CONDITIONS["skin-rash"].label
+    for word in ("Rash", "spots", "blisters", "burns", "grazes", "prickly heat"):
+        assert word in label
+
+
+# 22. Directions: every circle on the tummy runs clockwise, except the colic massage's ten
+#     counter-clockwise circles, which the source asks for.
+
+
+def test_tummy_circles_run_clockwise_but_for_the_sources_one_exception() -> None:
+    other_way = []
+    for protocol in LIBRARY.values():
+        for s in protocol.steps:
+            if "tummy" in s.zones and "clockwise" in s.direction:
+                if "counter-clockwise" in s.direction:
+                    other_way.append((protocol.id, s.id))
+                else:
+                    assert "clockwise" in s.instruction, (protocol.id, s.id)
+    assert other_way == [
+        ("colic-constipation", "tummy-counter-clockwise"),
+        ("constipation", "tummy-counter-clockwise"),  # the same steps, given longer
+    ]
+    down = step("tear-duct", "duct-strokes-down")
+    up = step("tear-duct", "duct-stroke-up")
+    assert (down.repetitions, down.fixed_count, up.repetitions, up.fixed_count) == (
+        9,
+        True,
+        1,
+        True,
+    )
