@@ -17,6 +17,7 @@ from massage_desktop.protocol.models import Position, Step
 from massage_desktop.review import review
 from massage_desktop.rhymes import RHYMES
 from massage_desktop.safety import Verdict, screen
+from massage_desktop.techniques import TECHNIQUES
 
 LIBRARY = load_library().protocols
 
@@ -316,3 +317,22 @@ def test_tummy_circles_run_clockwise_but_for_the_sources_one_exception() -> None
         1,
         True,
     )
+
+
+# 23. Pinching was allowed from 5 months everywhere, though the source's general rule adds it at
+#     6 months; only its 5-6 months guide names it earlier, round the navel.
+
+
+def test_pinching_waits_for_six_months_but_for_the_five_to_six_months_navel_ring() -> None:
+    assert TECHNIQUES["pinching"].min_age_weeks == 26
+    early = [
+        (p.id, s.id)
+        for p in LIBRARY.values()
+        for s in p.steps
+        if s.technique == "pinching" and max(p.age.min_weeks, s.min_age_weeks) < 26
+    ]
+    assert early == [("age-5-6-months", "tummy-pinching")]
+    ring = step("age-5-6-months", "tummy-pinching")
+    assert ring.exception is not None
+    assert ring.exception.technique_from_weeks == 22
+    assert "5-6 months guide" in ring.exception.why

@@ -210,3 +210,15 @@ def test_a_count_that_is_not_whole_rounds_is_an_error(tmp_path: Path) -> None:
     problem = only_error(path)
     assert problem.field == "stages.0.steps.2"
     assert "repetitions (25) must be whole rounds of rounds_of (20)" in problem.message
+
+
+def test_pinching_before_six_months_without_the_exception_is_an_error(tmp_path: Path) -> None:
+    text = (protocols_dir() / "age-5-6-months.toml").read_text(encoding="utf-8")
+    start = text.index("[stages.steps.exception]\ntechnique_from_weeks = 22")
+    end = text.index("[[stages", start + 1)
+    path = tmp_path / "age-5-6-months.toml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    problem = only_error(path)
+    assert problem.field.endswith(".technique")
+    assert "light pinching is for children from 6 months" in problem.message
+    assert "set min_age_weeks = 26" in problem.message
