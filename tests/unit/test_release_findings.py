@@ -336,3 +336,13 @@ def test_pinching_waits_for_six_months_but_for_the_five_to_six_months_navel_ring
     assert ring.exception is not None
     assert ring.exception.technique_from_weeks == 22
     assert "5-6 months guide" in ring.exception.why
+
+
+# 24. The general massage grew to 15 minutes for a one-month-old; the source's age guide gives
+#     five minutes at one month.
+
+
+def test_a_one_month_old_gets_five_minutes_of_the_general_massage() -> None:
+    general = LIBRARY["general-strengthening"]
+    assert [general.target_minutes(w) for w in (4, 8, 9, 20, 30, 45)] == [5, 5, 15, 15, 30, 40]
+    assert plan(general, 6).target_s == 300
