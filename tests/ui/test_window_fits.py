@@ -48,6 +48,7 @@ def assert_fits(window: MainWindow, view: str) -> None:
     QApplication.processEvents()
     assert window.size().toTuple() == SMALL, f"the {view} view needs more room"
     page = window.pages.currentWidget()
+    assert page is not None
     for button in page.findChildren(QAbstractButton):
         if not button.isVisible() or in_a_scroll_area(button):
             continue
