@@ -142,7 +142,14 @@ _ZONES: Final[tuple[Zone, ...]] = (
         why="the inner thigh and groin are never massaged",
     ),
     _z("knee", "knee", F, paired=True, never=True, why="the knee joint is never massaged"),
-    _z("shin", "shin", F, paired=True),
+    _z(
+        "shin",
+        "shin",
+        F,
+        paired=True,
+        from_age_weeks=13,
+        why="the front of the shin is left alone under 3 months",
+    ),
     _z("ankle", "ankle", F, B, paired=True),
     _z("foot", "foot", F, B, paired=True),
     _z("toes", "toes", F, paired=True),
@@ -206,7 +213,14 @@ _ZONES: Final[tuple[Zone, ...]] = (
         from_age_weeks=FONTANELLE_CLOSED_WEEKS,
         why="the top-of-head point lies beside the soft spot, which can stay open until 2 years",
     ),
-    _z("pt-first-vertebra", "point above the first neck vertebra", B, point=True),
+    _z(
+        "pt-first-vertebra",
+        "point above the first neck vertebra",
+        B,
+        point=True,
+        never_for=_NOT_ON_NECK,
+        why="the point at the top of the neck gets feather-light circles only, never pressing",
+    ),
     _z("pt-thumb-web", "between thumb and forefinger", F, paired=True, point=True),
     _z("pt-wrist-thumb", "wrist at the base of the thumb", F, paired=True, point=True),
     _z("pt-heel-centre", "centre of the heel", B, paired=True, point=True),
@@ -243,11 +257,21 @@ AVOID_RULES: Final[tuple[AvoidRule, ...]] = (
     AvoidRule("knee", ("leg", "thigh", "shin")),
     AvoidRule("popliteal-fossa", ("calf", "back-of-thigh")),
     AvoidRule("elbow-crease", ("arm", "forearm"), until_weeks=13),
+    # The collar area is stroked only, and not at all under 3 months: firmer work on the back
+    # and shoulders stops below it, and under 3 months every touch on the back does.
+    AvoidRule("collar-area", ("back", "back-muscles", "shoulder-girdle"), _FIRM),
+    AvoidRule("collar-area", ("back", "back-muscles"), until_weeks=13),
     # Soothing strokes over the whole body go round the places never massaged.
     AvoidRule("navel", ("whole-body",), ("stroking",)),
     AvoidRule("mammary-glands", ("whole-body",), ("stroking",)),
     AvoidRule("knee", ("whole-body",), ("stroking",)),
+    AvoidRule("inner-thigh", ("whole-body",), ("stroking",)),
+    AvoidRule("armpit", ("whole-body",), ("stroking",)),
 )
+
+# Zones every step on a nearby zone names in a caution, whatever its technique: the liver, under
+# the right ribs, is touched especially lightly and slowly by every hand on the tummy.
+NAMED_IN_CAUTIONS: Final[dict[str, tuple[str, ...]]] = {"liver-area": ("tummy",)}
 
 
 def zone(zone_id: str) -> Zone:

@@ -64,7 +64,7 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
     ),
     Condition(
         "skin-rash",
-        "Rash, pustules, burns or prickly heat on the skin",
+        "Rash, spots, blisters, burns, grazes or prickly heat on the skin",
         P,
         "Wait until the skin has healed.",
     ),
@@ -103,6 +103,14 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
         P,
         "Wait until the navel has fully healed before massage at home.",
         ask_until_weeks=13,
+    ),
+    Condition(
+        "premature",
+        "Your baby was born early, and the doctor has not yet said when massage can start",
+        A,
+        "A baby born early starts a little later. Ask the doctor when, and count the age from "
+        "the due date.",
+        ask_until_weeks=26,
     ),
     Condition(
         "after-pneumonia",
@@ -219,6 +227,14 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
         "The first, acute days of the illness",
         P,
         "Wait until the worst has passed.",
+        scope=PROT,
+    ),
+    Condition(
+        "headache-warning-signs",
+        "The headache came with fever, vomiting, a stiff neck or unusual sleepiness, or after "
+        "a knock to the head",
+        D,
+        "Do not massage. See a doctor now.",
         scope=PROT,
     ),
     Condition(

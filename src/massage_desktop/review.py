@@ -60,11 +60,13 @@ class ReviewStep:
 
 @dataclass(frozen=True, slots=True)
 class ReviewDeviation:
-    """A place the protocol differs from the source: the step (if one), what, and why."""
+    """A place the protocol differs from the source: the step or condition (if one), what,
+    and why."""
 
     step: str | None
     what: str
     why: str
+    condition: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,7 @@ def review(protocol: Protocol) -> ReviewSheet:
 
 def deviations(protocol: Protocol) -> tuple[ReviewDeviation, ...]:
     """The protocol's recorded deviations, then each step not plainly from the source."""
-    found = [ReviewDeviation(d.step, d.what, d.why) for d in protocol.deviations]
+    found = [ReviewDeviation(d.step, d.what, d.why, d.condition) for d in protocol.deviations]
     named = {d.step for d in protocol.deviations}
     for step in protocol.steps:
         if step.basis is not Basis.SOURCE and step.id not in named:
@@ -156,7 +158,8 @@ def sheet_text(sheet: ReviewSheet) -> str:
             lines.append(f"    exception: {s.exception}")
     lines.append("\nDeviations from the source")
     for d in sheet.deviations:
-        lines.append(f"  - {d.what}" + (f" [{d.step}]" if d.step else ""))
+        about = d.step or d.condition
+        lines.append(f"  - {d.what}" + (f" [{about}]" if about else ""))
         lines.append(f"    why: {d.why}")
     lines.append("\nContraindications")
     lines += [f"  - {r.label} ({r.severity}): {r.advice}" for r in sheet.contraindications]
@@ -203,6 +206,8 @@ def _step(stage: str, step: Step, protocol: Protocol) -> ReviewStep:
 
 def _count(step: Step) -> str:
     fixed = ", never scaled" if step.fixed_count else ""
+    if step.rounds_of and not step.fixed_count:
+        fixed = f", scaled in whole rounds of {step.rounds_of}"
     if step.duration_s is not None:
         return f"{step.duration_s:g} s{fixed}"
     return f"{step.repetitions} x {step.tempo_s:g} s{fixed}"

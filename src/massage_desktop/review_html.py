@@ -37,7 +37,7 @@ def sheet_html(sheet: ReviewSheet, printed: str = "") -> str:
         _table(
             (("Step", 14), ("What", 38), ("Why", 48)),
             [
-                [escape(d.step or "whole protocol"), escape(d.what), escape(d.why)]
+                [escape(d.step or d.condition or "whole protocol"), escape(d.what), escape(d.why)]
                 for d in sheet.deviations
             ],
             "None: every step and fact is as the source gives it.",

@@ -55,7 +55,8 @@ _RHYMES: Final[tuple[Rhyme, ...]] = (
             "The mouse ran down.",
             "Hickory, dickory, dock.",
         ),
-        "Walk your fingers up from the toes to the shin. Stop before the knee, then run back down.",
+        "Walk your fingers up the outside of the leg, from the toes towards the knee, and stop "
+        "before it. When the mouse runs down, lift your hand and start again at the toes.",
     ),
     Rhyme(
         "row-your-boat",

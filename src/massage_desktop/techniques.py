@@ -84,7 +84,10 @@ _TECHNIQUES: Final[tuple[Technique, ...]] = (
         22,
         note="hold, squeeze lightly and roll; not for home use under 5 months",
     ),
-    Technique("pinching", "light pinching", 22, note="very light pinches; from 5 months"),
+    # The source adds pinching at 2-3 months in one place, at 5-6 months round the navel in
+    # another, and from 6 months in a third: the stricter 6 months holds, and the 5-6 months
+    # complex records its pinching round the navel as its own exception.
+    Technique("pinching", "light pinching", 26, note="very light pinches; from 6 months"),
     Technique("sawing", "sawing", 22, note="the edge of the palm moving to and fro; from 5 months"),
     Technique(
         "percussion",

@@ -43,7 +43,7 @@ def test_every_protocol_has_a_clean_review_in_the_documented_shape(
         assert step["basis"] in {"source", "practice", "safety"}
         assert step["basis"] == "source" or step["why"]
     for deviation in sheet["deviations"]:
-        assert set(deviation) == {"step", "what", "why"}
+        assert set(deviation) == {"step", "condition", "what", "why"}
         assert deviation["what"]
         assert deviation["why"]
         assert deviation["step"] is None or deviation["step"] in {s["id"] for s in steps}

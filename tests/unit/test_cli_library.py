@@ -33,7 +33,7 @@ def test_protocols_json_lists_ids_titles_ages_and_minutes(
     general = rows["general-strengthening"]
     assert general["title"] == "General strengthening"
     assert (general["min_weeks"], general["max_weeks"]) == (4, 56)
-    assert general["minutes"] == [15, 30, 40]
+    assert general["minutes"] == [5, 15, 30, 40]
 
 
 def test_plan_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:

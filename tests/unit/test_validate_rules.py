@@ -54,8 +54,8 @@ def test_an_instruction_that_glides_over_the_knee_is_an_error(tmp_path: Path) ->
     path = mutate(
         tmp_path,
         "general-strengthening",
-        "Stroke from the toes up the shin, and stop before the knee. Lift your hand.",
-        "Stroke from the toes up the shin. Glide over the knee.",
+        "Stroke from the toes over the heel and up the calf, and stop before the knee. Lift",
+        "Stroke from the toes over the heel and up the calf. Glide over the knee. Lift",
     )
     problem = only_error(path)
     assert problem.file == path
@@ -68,8 +68,9 @@ def test_the_same_knee_kept_off_in_words_passes(tmp_path: Path) -> None:
     path = mutate(
         tmp_path,
         "general-strengthening",
-        "Stroke from the toes up the shin, and stop before the knee.",
-        "Stroke from the toes up the shin, and stop short of the knee; never stroke over it.",
+        "Stroke from the toes over the heel and up the calf, and stop before the knee.",
+        "Stroke from the toes over the heel and up the calf, and stop short of the knee; never "
+        "stroke over it.",
     )
     protocol, problems = load_file(path)
     assert protocol is not None, [str(p) for p in problems]
@@ -207,9 +208,10 @@ def test_letting_a_six_month_old_stand_is_an_error(tmp_path: Path) -> None:
 
 
 def test_the_top_of_head_point_before_the_fontanelle_closes_is_an_error(tmp_path: Path) -> None:
-    path = mutate(tmp_path, "headache", "min_age_weeks = 104\n", "")
-    problem = only_error(path)
-    assert problem.field == "stages.0.steps.3.points.0"
+    path = mutate(tmp_path, "headache", "min_weeks = 104\n", "min_weeks = 52\n")
+    protocol, problems = load_file(path)
+    assert protocol is None
+    (problem,) = [p for p in problems if p.field == "stages.0.steps.3.points.0"]
     assert problem.line == line_of(path, 'points = ["pt-parietal"]')
     assert "soft spot" in problem.message
     assert "set min_age_weeks = 104" in problem.message
@@ -321,14 +323,14 @@ def test_pinching_the_tummy_must_keep_off_the_liver(tmp_path: Path) -> None:
 
 
 def test_a_changed_step_without_its_reason_is_an_error(tmp_path: Path) -> None:
-    text = (protocols_dir() / "headache.toml").read_text(encoding="utf-8")
-    start = text.index('id = "top-of-head"')
+    text = (protocols_dir() / "runny-nose.toml").read_text(encoding="utf-8")
+    start = text.index('id = "first-vertebra"')
     why = text.index("why = ", start)
     end = text.index("\n", why) + 1
-    path = tmp_path / "headache.toml"
+    path = tmp_path / "runny-nose.toml"
     path.write_text(text[:why] + text[end:], encoding="utf-8")
     problem = only_error(path)
-    assert problem.field == "stages.0.steps.3.why"
+    assert problem.field == "stages.1.steps.0.why"
     assert "basis is 'safety' says why" in problem.message
 
 
@@ -338,10 +340,14 @@ def test_whole_body_strokes_and_back_of_leg_strokes_must_keep_off_the_knee(
     opening = mutate(
         tmp_path,
         "age-4-months",
-        'avoid = ["navel", "mammary-glands", "knee"]\ntechnique = "stroking"\n'
-        'direction = "from the shoulders down the arms',
-        'avoid = ["navel", "mammary-glands"]\ntechnique = "stroking"\n'
-        'direction = "from the shoulders down the arms',
+        'avoid = ["navel", "mammary-glands", "knee", "inner-thigh", "armpit"]\n'
+        'technique = "stroking"\ndirection = "up the outside of each arm, from the hand to the '
+        "shoulder; then up the outside of each leg to the hip, lifting the hand to skip the "
+        'knee"\ninstruction = "Lay',
+        'avoid = ["navel", "mammary-glands", "inner-thigh", "armpit"]\n'
+        'technique = "stroking"\ndirection = "up the outside of each arm, from the hand to the '
+        "shoulder; then up the outside of each leg to the hip, lifting the hand to skip the "
+        'knee"\ninstruction = "Lay',
     )
     problem = only_error(opening)
     assert problem.field == "stages.0.steps.0.avoid"

@@ -148,7 +148,8 @@ def checklist_json(check: Checklist) -> dict[str, Any]:
 
 def checklist_text(check: Checklist) -> str:
     """The safety check as text: each heading, its hint, and a box per line."""
-    lines = [check.title, f"For a child of {check.age_weeks:g} weeks."]
+    unit = "week" if check.age_weeks == 1 else "weeks"
+    lines = [check.title, f"For a child of {check.age_weeks:g} {unit}."]
     for s in check.sections:
         lines += ["", s.heading]
         if s.hint:

@@ -40,7 +40,7 @@ class AgeNeed:
 def weeks_words(weeks: float) -> str:
     """An age for people: weeks under 3 months, then months, then years."""
     if weeks < 13:
-        return f"{weeks:g} weeks"
+        return f"{weeks:g} week{'' if weeks == 1 else 's'}"
     months = weeks * 12 / 52
     return f"{months:.0f} months" if months < 23.5 else f"{round(months / 12, 1):g} years"
 

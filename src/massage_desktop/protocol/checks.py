@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from massage_desktop.bodymap import AVOID_RULES, ZONES, forbidden_reason
+from massage_desktop.bodymap import AVOID_RULES, NAMED_IN_CAUTIONS, ZONES, forbidden_reason
 from massage_desktop.conditions import CONDITIONS, Scope
 from massage_desktop.protocol.age_rules import (
     NO_LIMIT,
@@ -25,7 +25,7 @@ from massage_desktop.protocol.models import (
     Sides,
     Step,
 )
-from massage_desktop.protocol.text_rules import check_texts
+from massage_desktop.protocol.text_rules import check_texts, zone_mentions
 from massage_desktop.techniques import OPENING_AND_CLOSING
 
 __all__ = ["Finding", "Loc", "check", "effective_min_age", "walk"]
@@ -150,12 +150,24 @@ def _check_steps(protocol: Protocol) -> Iterator[Finding]:
                     yield Finding((*loc, field, k), f"{zid!r} belongs in {want}")
                 elif reason:
                     yield Finding((*loc, field, k), f"{zid!r} may not be worked here: {reason}")
+        yield from _check_named(loc, step)
         youngest = max(protocol.age.min_weeks, step.min_age_weeks)
         for rule in AVOID_RULES:
             wanted = rule.wanted(step.zones, step.technique, youngest)
             if wanted and rule.zone not in step.avoid:
                 why = ZONES[rule.zone].why or f"the {ZONES[rule.zone].label} is left alone"
                 yield Finding((*loc, "avoid"), f"must list {rule.zone!r}: {why}")
+
+
+def _check_named(loc: Loc, step: Step) -> Iterator[Finding]:
+    for zid, near in NAMED_IN_CAUTIONS.items():
+        if not set(step.zones) & set(near):
+            continue
+        if not any(zone_mentions(caution, (zid,)) for caution in step.cautions):
+            zone = ZONES[zid]
+            yield Finding(
+                (*loc, "cautions"), f"must name the {zone.label} in a caution: {zone.why}"
+            )
 
 
 def _check_ends(protocol: Protocol) -> Iterator[Finding]:
@@ -196,3 +208,18 @@ def _check_records(protocol: Protocol) -> Iterator[Finding]:
     for k, deviation in enumerate(protocol.deviations):
         if deviation.step is not None and deviation.step not in ids:
             yield Finding(("deviations", k, "step"), f"no step {deviation.step!r} here")
+    named = {d.condition for d in protocol.deviations}
+    for k, cid in enumerate(protocol.waives):
+        if cid not in named:
+            yield Finding(
+                ("waives", k),
+                f"waiving {cid!r} sets aside one of the source's general rules: record why in a "
+                f'deviation with condition = "{cid}"',
+            )
+    own = {*protocol.waives, *protocol.contraindications}
+    for k, deviation in enumerate(protocol.deviations):
+        if deviation.condition is not None and deviation.condition not in own:
+            yield Finding(
+                ("deviations", k, "condition"),
+                f"{deviation.condition!r} is neither waived nor a stop rule of this protocol",
+            )

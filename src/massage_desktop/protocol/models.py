@@ -145,11 +145,13 @@ class AgeException(Model):
 
 
 class Deviation(Model):
-    """Where a protocol differs from the source, and why (a step's id when it is about one)."""
+    """Where a protocol differs from the source, and why (a step's id when it is about one, a
+    condition's id when it is about a contraindication the protocol waives or adds)."""
 
     what: Text
     why: Text
     step: Id | None = None
+    condition: ConditionId | None = None
 
 
 class Variant(Model):
@@ -180,6 +182,8 @@ class Step(Model):
     tempo_s: PositiveFloat | None = Field(default=None, le=120)
     duration_s: PositiveFloat | None = Field(default=None, le=1800)
     fixed_count: bool = False
+    # A scaled count stays whole rounds of this many (ten circles each way make a round of 20).
+    rounds_of: PositiveInt | None = None
     sides: Sides = Sides.ONE
     min_age_weeks: NonNegativeInt = 0
     max_age_weeks: NonNegativeInt | None = None
@@ -199,6 +203,11 @@ class Step(Model):
             raise ValueError("repetitions and tempo_s go together")
         if not counted and self.duration_s is None:
             raise ValueError("give repetitions with tempo_s, or duration_s")
+        if self.rounds_of is not None and (self.repetitions or 0) % self.rounds_of:
+            raise ValueError(
+                f"repetitions ({self.repetitions}) must be whole rounds of rounds_of "
+                f"({self.rounds_of})"
+            )
         if self.max_age_weeks is not None and self.min_age_weeks > self.max_age_weeks:
             raise ValueError(
                 f"min_age_weeks ({self.min_age_weeks}) is above max_age_weeks "

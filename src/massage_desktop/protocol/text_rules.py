@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from massage_desktop.bodymap import ZONES, forbidden_reason
+from massage_desktop.bodymap import FONTANELLE_CLOSED_WEEKS, ZONES, forbidden_reason
 from massage_desktop.protocol.age_rules import Finding, Loc, weeks_words, window
 from massage_desktop.protocol.models import POSITION_FROM_WEEKS, Position, Protocol, Step
 
@@ -29,6 +29,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         r"behind (?:the )?knees?",
     ),
     "knee": (r"knees?", r"kneecaps?"),
+    "shin": (r"shins?", r"front of (?:the )?lower legs?"),
     "armpit": (r"armpits?", r"underarms?"),
     "inner-thigh": (r"inner thighs?", r"insides? of (?:the )?thighs?", r"groin"),
     "spine": (r"spine", r"backbone", r"spinal column"),
@@ -43,12 +44,26 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "navel": (r"navel", r"belly button", r"tummy button"),
     "mammary-glands": (r"nipples?", r"breasts?", r"breast buds?"),
     "liver-area": (r"liver(?: area)?",),
+    "collar-area": (
+        r"collar(?: area)?",
+        r"nape(?: of (?:the )?neck)?",
+        r"back of (?:the |your baby's |your child's )?neck",
+        r"top of (?:the )?back",
+    ),
     "heart-area": (r"heart",),
     "elbow-crease": (
         r"elbow creases?",
         r"insides? of (?:the )?elbows?",
         r"crook of (?:the )?elbows?",
         r"inner elbows?",
+    ),
+}
+# Names that mean the zone only while a child is younger than the age given: the top of the
+# head is where the soft spot lies until it closes.
+_YOUNG_NAMES: dict[str, tuple[int, tuple[str, ...]]] = {
+    "fontanelle": (
+        FONTANELLE_CLOSED_WEEKS,
+        (r"top of (?:the |your baby's |your child's )?head", r"crown(?: of (?:the )?head)?"),
     ),
 }
 # Words that carry the hand onto what follows, and verbs that work on it.
@@ -107,21 +122,22 @@ def check_texts(protocol: Protocol, steps: Iterable[tuple[Loc, Step]]) -> Iterat
     """Errors for every sentence that leads the hand onto a zone it must keep off."""
     keep_off = _never_zones()
     for loc, text in _protocol_texts(protocol):
-        yield from _check_text(loc, text, keep_off)
+        yield from _check_text(loc, text, keep_off, protocol.age.min_weeks)
         yield from _check_age_words(loc, text, protocol.age.min_weeks)
     for loc, step in steps:
         zones = _step_keep_off(protocol, step)
         low, _ = window(protocol, step)
         for field, text in _step_texts(step):
-            yield from _check_text((*loc, *field), text, zones)
+            yield from _check_text((*loc, *field), text, zones, low)
             yield from _check_age_words((*loc, *field), text, low)
 
 
-def zone_mentions(text: str, zones: Iterable[str]) -> list[Mention]:
-    """Every mention of `zones` in `text`, the longer name winning where two overlap."""
+def zone_mentions(text: str, zones: Iterable[str], youngest: float = 0) -> list[Mention]:
+    """Every mention of `zones` in `text` read for a child from `youngest` weeks, the longer
+    name winning where two overlap."""
     found: list[Mention] = []
     for zid in zones:
-        for name in _NAMES.get(zid, (re.escape(ZONES[zid].label) + "s?",)):
+        for name in _names(zid, youngest):
             for m in re.finditer(rf"\b{name}\b", text, re.IGNORECASE):
                 found.append(Mention(zid, m.start(), m.end()))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -151,10 +167,16 @@ def onto_word(sentence: str, mention: Mention) -> str | None:
     return str(word)
 
 
-def _check_text(loc: Loc, text: str, zones: frozenset[str]) -> Iterator[Finding]:
+def _names(zone_id: str, youngest: float) -> tuple[str, ...]:
+    names = _NAMES.get(zone_id, (re.escape(ZONES[zone_id].label) + "s?",))
+    until, young = _YOUNG_NAMES.get(zone_id, (0, ()))
+    return (*names, *young) if youngest < until else names
+
+
+def _check_text(loc: Loc, text: str, zones: frozenset[str], youngest: float) -> Iterator[Finding]:
     for match in _SENTENCE.finditer(text):
         sentence = match.group().strip()
-        for mention in zone_mentions(sentence, zones):
+        for mention in zone_mentions(sentence, zones, youngest):
             word = onto_word(sentence, mention)
             if word is None:
                 continue
