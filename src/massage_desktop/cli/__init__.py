@@ -23,6 +23,7 @@ COMMAND_MODULES = {
     "desktop": ("desktop",),
     "content": ("review", "checklist"),
     "remind": ("remind",),
+    "course": ("course",),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 

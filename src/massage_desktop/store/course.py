@@ -16,9 +16,10 @@ session of the course comes next, or that the course is complete and when the ne
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from massage_desktop.courses import course_advice
+from massage_desktop.courses import course_advice, course_size, next_course
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.store.history import (
     SESSION_SQL,
@@ -85,6 +86,36 @@ LAST_FINISHED_SQL = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class CoursePosition:
+    """Where one child's course of one massage stands today, as the start view shows it."""
+
+    protocol_id: str
+    title: str
+    sessions: int  # counted sessions in the course running now (0: none yet, or after a break)
+    size: str | None  # "10" or "10 to 15" where the source gives a course size at this age
+    course_complete: bool
+    next_course: str | None  # "at about 6 months" for a massage with a course schedule
+    day: int | None  # day N of a course with a set length (the tear duct's 14 days)
+    days: int | None
+    done_today_at: str | None  # "18:40" when a session was done today
+
+    @property
+    def words(self) -> str:
+        """'Session 4 of 10 · done today at 18:40', or '' when there is nothing to say."""
+        parts = []
+        if self.day is not None and self.days is not None:
+            parts.append(f"course day {self.day} of {self.days}")
+        elif self.course_complete and self.next_course:
+            parts.append(f"course of {self.size} done, next course {self.next_course}")
+        elif self.size is not None:
+            parts.append(f"session {self.sessions + 1} of {self.size}")
+        if self.done_today_at is not None:
+            parts.append(f"done today at {self.done_today_at}")
+        text = " · ".join(parts)
+        return text[:1].upper() + text[1:]
+
+
 class Course:
     """Course facts for the set-up screen, read from the history."""
 
@@ -116,6 +147,33 @@ class Course:
             done = len(self._course(child_id, protocol.id, today))
             out.append(course_advice(kind, age_weeks, done))
         return tuple(w for w in out if w)
+
+    def position(self, child_id: int, protocol: Protocol, age_weeks: float) -> CoursePosition:
+        """Where the child's course of `protocol` stands today (see CoursePosition)."""
+        now = self._now()
+        today = now.date()
+        course = self._course(child_id, protocol.id, today)
+        day = (today.isoformat(), (today + timedelta(days=1)).isoformat())
+        todays = [
+            session_from_row(r)
+            for r in self._db.rows(OF_THE_DAY_SQL, (child_id, protocol.id, *day))
+        ]
+        done = [s for s in todays if (s.actual_s or 0.0) >= MIN_MASSAGE_S]
+        last_today = max((s.started_at for s in done), default=None)
+        kind = protocol.frequency.course
+        size = course_size(kind, age_weeks) if kind is not None else None
+        lasts = protocol.frequency.course_days
+        return CoursePosition(
+            protocol_id=protocol.id,
+            title=protocol.title,
+            sessions=len(course),
+            size=size.words if size is not None else None,
+            course_complete=size is not None and len(course) >= size.high,
+            next_course=next_course(kind, age_weeks) if kind is not None else None,
+            day=(today - course[0]).days + 1 if course and lasts is not None else None,
+            days=lasts,
+            done_today_at=last_today.strftime("%H:%M") if last_today is not None else None,
+        )
 
     def last_massage(self, child_id: int) -> str | None:
         """'Last massage: <protocol>, <when>.' for the child, or None before the first."""

@@ -132,6 +132,7 @@ class RecordsLink(QObject):
         start.set_course(
             lambda child, p: course.warnings(child.id, p, child.age_weeks),
             lambda child, p: course.session_number(child.id, p.id),
+            lambda child, p: course.position(child.id, p, child.age_weeks).words,
         )
         start.set_children(children, last)
 

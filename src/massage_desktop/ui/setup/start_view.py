@@ -31,6 +31,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 # Course advice for a child and a protocol (frequency warnings), from the history store.
 Advice = Callable[[ChildChoice, Protocol], Sequence[str]]
 SessionNumber = Callable[[ChildChoice, Protocol], int | None]
+# Where a saved child's course of a protocol stands ("Session 4 of 10 · done today at 18:40").
+Position = Callable[[ChildChoice, Protocol], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class StartView(QWidget):
         self._fits: dict[str, Fit] = {}
         self._advice: Advice | None = None
         self._session_number: SessionNumber | None = None
+        self._position: Position | None = None
         self._children = ChildPicker()
         self._age = AgeInput()
         self._last = label("", "muted")
@@ -165,9 +168,11 @@ class StartView(QWidget):
         """The saved children to pick from (none: only the age is asked)."""
         self._children.set_children(children, chosen)
 
-    def set_course(self, advice: Advice, session_number: SessionNumber) -> None:
-        """Where the course advice and session numbers of a saved child come from."""
-        self._advice, self._session_number = advice, session_number
+    def set_course(
+        self, advice: Advice, session_number: SessionNumber, position: Position | None = None
+    ) -> None:
+        """Where the course advice, session numbers and course positions of a child come from."""
+        self._advice, self._session_number, self._position = advice, session_number, position
         self._refresh()
 
     def choose(self, protocol_id: str) -> bool:
@@ -225,9 +230,14 @@ class StartView(QWidget):
         self._show_details()
 
     def _item(self, f: Fit) -> QListWidgetItem:
-        item = QListWidgetItem(f"{f.protocol.title}\n{summary_line(f)}")
+        lines = [f.protocol.title, summary_line(f)]
+        child = self._children.child
+        if child is not None and self._position is not None and f.fits:
+            lines.append(self._position(child, f.protocol))
+        lines = [line for line in lines if line]
+        item = QListWidgetItem("\n".join(lines))
         item.setData(ID_ROLE, f.protocol.id)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{f.protocol.title}. {summary_line(f)}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, ". ".join(lines))
         if not f.fits:
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             font = QFont(self._list.font())
