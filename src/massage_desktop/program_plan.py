@@ -84,12 +84,10 @@ def make_program(
     counts, tempos, notes = counts or {}, tempos or {}, notes or {}
     skip = set(skip)
     known = {step.id for step in protocol.steps}
-    unknown = sorted((skip | set(counts) | set(tempos) | set(notes)) - known)
-    if unknown:
-        raise ProgramError(
-            f"steps: no step {sid!r} in {protocol.title}; its steps are {', '.join(sorted(known))}"
-            for sid in unknown
-        )
+    unknown = [
+        f"steps: no step {sid!r} in {protocol.title}; its steps are {', '.join(sorted(known))}"
+        for sid in sorted((skip | set(counts) | set(tempos) | set(notes)) - known)
+    ]
     steps = [
         {
             "id": step.id,
@@ -110,7 +108,13 @@ def make_program(
         "steps": steps,
         **fields,
     }
-    return checked(data, protocol)
+    try:
+        program = checked(data, protocol)
+    except ProgramError as exc:
+        raise ProgramError([*unknown, *exc.problems]) from exc
+    if unknown:
+        raise ProgramError(unknown)
+    return program
 
 
 def checked(data: Mapping[str, Any], protocol: Protocol) -> Program:

@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "simulate": ("simulate",),
     "desktop": ("desktop",),
     "content": ("review", "checklist"),
+    "programs": ("program", "therapist"),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 

@@ -88,6 +88,11 @@ def _open() -> History:
     return opened.history
 
 
+def open_records() -> History:
+    """The history, opened as the records commands open it (salvaged unless a window has it)."""
+    return _open()
+
+
 def window_open(data_dir: Path) -> bool:
     """Whether a massage-desktop window holds `data_dir` (its lock file is locked)."""
     lock = data_dir / "instance.lock"  # ui/single_instance.LOCK_NAME, a QLockFile

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.protocol.program import CoursePlan, Prescriber, Program, SharedChild
+from massage_desktop.techniques import TECHNIQUES
 
 _TIMES = {1: "once", 2: "twice"}
 
@@ -36,9 +38,20 @@ def child_words(child: SharedChild) -> str:
     return f"{child.name}, born {date_words(child.born)}{early}; lasting conditions: {conditions}"
 
 
+def step_labels(protocol: Protocol) -> dict[str, str]:
+    """Each step's title, with its technique where two steps share a title: 'Chest (rubbing)'."""
+    seen = Counter(step.title for step in protocol.steps)
+    return {
+        step.id: step.title
+        if seen[step.title] == 1
+        else f"{step.title} ({TECHNIQUES[step.technique].label})"
+        for step in protocol.steps
+    }
+
+
 def step_words(program: Program, protocol: Protocol) -> str:
     """'17 of 19 steps; left out: ...; counts: ...; tempo: ...; notes on 2 steps'."""
-    titles = {step.id: step.title for step in protocol.steps}
+    titles = step_labels(protocol)
     entries = [e for e in program.steps if e.id in titles]
     kept = [e for e in entries if e.include]
     parts = [f"{len(kept)} of {len(titles)} steps"]
