@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from builders import shipped
 
+from builders import shipped
 from massage_desktop.plan import PlanRefused, months_to_weeks, plan
 from massage_desktop.program_plan import (
     LEFT_OUT_BY_PROGRAM,

@@ -1,4 +1,4 @@
-"""Program files: written and read back the same, and every bad file refused with file, line, field."""
+"""Program files: written and read back the same; every bad file refused with line and field."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import shipped
 
+from builders import shipped
 from massage_desktop.plan import months_to_weeks
 from massage_desktop.program_plan import ProgramOutOfDate, make_program, plan_program
 from massage_desktop.protocol import Protocol
@@ -161,10 +161,12 @@ def test_a_newer_protocol_is_a_change_to_accept_never_applied_silently(
     assert changes(accepted, v3) == ()
     assert accepted.protocol_version == 3
     step = accepted.step("arm-stroking")
-    assert step is not None and step.count == 10  # within twice the new 5
+    assert step is not None
+    assert step.count == 10
     assert accepted.step("rollover") is None
     added = accepted.step("hello-strokes")
-    assert added is not None and added.include
+    assert added is not None
+    assert added.include
     made = plan_program(v3, accepted, months_to_weeks(9))
     assert "hello-strokes" in {s.step_id for s in made.steps}
 
@@ -175,7 +177,8 @@ def test_a_count_above_the_new_bound_comes_down_to_it(general: Protocol) -> None
     found = [c for c in changes(program, v3) if c.kind == "count"]
     assert [c.words for c in found] == ["Arm stroking: the count 16 becomes 10."]
     step = accept(program, v3).step("arm-stroking")
-    assert step is not None and step.count == 10
+    assert step is not None
+    assert step.count == 10
 
 
 def test_an_older_program_file_loads_and_waits_for_its_changes(

@@ -23,6 +23,7 @@ COMMAND_MODULES = {
     "desktop": ("desktop",),
     "content": ("review", "checklist"),
     "programs": ("program", "therapist"),
+    "handout": ("handout",),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 
