@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from app_driver import started
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice
 
@@ -79,8 +79,13 @@ def dialog_of(qtbot: QtBot, history: History, chooser: Chooser | None = None) ->
 
 def column(dialog: HistoryDialog, name: str) -> list[str]:
     table = dialog.table
-    index = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index(name)
-    return [table.item(row, index).text() for row in range(table.rowCount())]
+    index = [text(table.horizontalHeaderItem(c)) for c in range(table.columnCount())].index(name)
+    return [text(table.item(row, index)) for row in range(table.rowCount())]
+
+
+def text(item: QTableWidgetItem | None) -> str:
+    assert item is not None
+    return item.text()
 
 
 def test_the_sessions_show_newest_first_with_the_interrupted_one_marked(
@@ -98,7 +103,9 @@ def test_the_sessions_show_newest_first_with_the_interrupted_one_marked(
     assert column(dialog, "Baby's cues") == ["Crying"] * 3
     assert column(dialog, "Note") == ["", "", "Loved the leg strokes."]
     assert "last recorded: paused (crying)" not in column(dialog, "Outcome")[0]
-    assert dialog.table.item(0, 4).toolTip().startswith("Interrupted: the program closed")
+    outcome = dialog.table.item(0, 4)
+    assert outcome is not None
+    assert outcome.toolTip().startswith("Interrupted: the program closed")
 
 
 def test_choosing_a_child_shows_only_their_sessions(qtbot: QtBot, history: History) -> None:
