@@ -18,7 +18,10 @@ from massage_desktop.store.children import age_weeks as child_age_weeks
 from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
 from massage_desktop.store.history import History, StoredSession
 from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.programs import program_title
 from massage_desktop.store.salvage import is_damage, open_history
+from massage_desktop.store.settings import SettingsStore
+from massage_desktop.store.visit import Visit
 
 EXIT_STORE = 4  # the history file could not be read or written
 
@@ -165,6 +168,7 @@ def _session_json(s: StoredSession) -> dict[str, Any]:
         "outcome": s.outcome.value if s.outcome else None,
         "reason": s.reason,
         "note": s.note,
+        "program": s.program_id or None,
         "steps": [
             {
                 "index": st.step_index,
@@ -196,10 +200,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     from massage_desktop.ui.records.report_pdf import ensure_gui_app, write_report_pdf
 
     _app = ensure_gui_app()  # kept alive while the PDF is laid out
-    report = session_report(session, child, datetime.now().astimezone())
+    report = session_report(session, child, datetime.now().astimezone(), _visit(session))
     pages = write_report_pdf(report, args.pdf)
     print(f"Wrote {args.pdf} ({pages} page{'s' if pages != 1 else ''}).")
     return EXIT_OK
+
+
+def _visit(session: StoredSession) -> Visit:
+    """The therapist (from the settings) and the program's title, for a visit report."""
+    dirs = UserDirs.from_env()
+    settings = SettingsStore(dirs.settings_file).load().settings
+    title = program_title(dirs.programs, session.program_id) if session.program_id else ""
+    return Visit(settings.therapist_name, settings.therapist_contact, title)
 
 
 def cmd_children(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,16 @@ def slug(title: str) -> str:
     """An id made from a title: 'Bee's strengthening' -> 'bee-s-strengthening'."""
     words = _NOT_ID.sub("-", title.lower()).strip("-")
     return words[:MAX_ID].rstrip("-") or "program"
+
+
+def program_title(folder: Path, program_id: str) -> str:
+    """The title in a program's file, read without checking the rest ('' if there is none)."""
+    try:
+        data = tomllib.loads((folder / f"{program_id}{SUFFIX}").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    title = data.get("title")
+    return title if isinstance(title, str) else ""
 
 
 class ProgramStore:

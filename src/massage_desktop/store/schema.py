@@ -77,8 +77,15 @@ V2: tuple[str, ...] = (
 # v3: the paediatrician's word kept with the child (JSON by massage category; '' never asked).
 V3: tuple[str, ...] = ("ALTER TABLE children ADD COLUMN doctor_ok TEXT NOT NULL DEFAULT ''",)
 
+# v4: the child's program a session ran ('' for none), and the steps it planned (JSON pairs of
+# step id and title), so a report names the steps never reached (after "finish gently").
+V4: tuple[str, ...] = (
+    "ALTER TABLE sessions ADD COLUMN program_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sessions ADD COLUMN planned_steps TEXT NOT NULL DEFAULT '[]'",
+)
+
 # MIGRATIONS[n] takes a database from version n to n + 1 (version 0 is an empty file).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SQLITE_PROBLEMS = {

@@ -26,6 +26,7 @@ from massage_desktop.store.atomic import StoreError, atomic_write_text
 from massage_desktop.store.children import Children
 from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
 from massage_desktop.store.history import History, Outcome, StoredSession
+from massage_desktop.store.visit import Visit
 from massage_desktop.ui.records.report_pdf import write_report_pdf
 from massage_desktop.ui.session.unsettled import CUES
 from massage_desktop.ui.widgets.styled import button, label
@@ -80,6 +81,7 @@ class HistoryDialog(QDialog):
         parent: QWidget | None = None,
         choose_file: FileChooser = _ask_save_path,
         now: Callable[[], datetime] = _local_now,
+        visit_of: Callable[[StoredSession], Visit] = lambda _session: Visit(),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("History")
@@ -89,6 +91,7 @@ class HistoryDialog(QDialog):
         self._children = Children(history.db)
         self._choose_file = choose_file
         self._now = now
+        self._visit_of = visit_of
         self._sessions: list[StoredSession] = []
         self._child = QComboBox()
         self._child.setAccessibleName("Whose sessions")
@@ -177,7 +180,8 @@ class HistoryDialog(QDialog):
             return False
         child = self._children.get(chosen.child_id) if chosen.child_id is not None else None
         try:
-            pages = write_report_pdf(session_report(chosen, child, self._now()), path)
+            report = session_report(chosen, child, self._now(), self._visit_of(chosen))
+            pages = write_report_pdf(report, path)
         except StoreError as exc:
             return self._failed(exc)
         self._status.setText(
@@ -277,9 +281,13 @@ def _cell(text: str, session: StoredSession, column: int) -> QTableWidgetItem:
     return item
 
 
-def open_history_dialog(history: History, parent: QWidget) -> HistoryDialog:
+def open_history_dialog(
+    history: History,
+    parent: QWidget,
+    visit_of: Callable[[StoredSession], Visit] = lambda _session: Visit(),
+) -> HistoryDialog:
     """Show the sessions in `history` over `parent`; the dialog deletes itself on close."""
-    dialog = HistoryDialog(history, parent)
+    dialog = HistoryDialog(history, parent, visit_of=visit_of)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
