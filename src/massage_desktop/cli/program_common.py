@@ -22,6 +22,7 @@ from massage_desktop.protocol.program import Program
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Child, Children
 from massage_desktop.store.children import age_weeks as child_age_weeks
+from massage_desktop.store.course_report import CourseInfo
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.store.programs import ProgramStore
 from massage_desktop.store.settings import Settings, SettingsStore
@@ -141,3 +142,12 @@ def program_plan_or_exit_code(args: argparse.Namespace) -> Plan | int:
         for reason in exc.screening.reasons:
             print(f"  - {reason}", file=sys.stderr)
         return EXIT_NOT_TODAY
+
+
+def course_infos() -> dict[str, CourseInfo]:
+    """Each massage's title and course size, by course key: programs and protocols."""
+    protocols = full_library()
+    infos = {pid: CourseInfo(p.title, None, p.frequency.course) for pid, p in protocols.items()}
+    for program in program_store(protocols).all():
+        infos[f"program:{program.id}"] = CourseInfo(program.title, program.course.sessions)
+    return infos

@@ -23,6 +23,7 @@ from massage_desktop.store.salvage import is_damage, open_history
 from massage_desktop.store.settings import SettingsStore
 from massage_desktop.store.visit import Visit
 
+EXIT_USAGE = 2
 EXIT_STORE = 4  # the history file could not be read or written
 
 
@@ -35,8 +36,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     form.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
     p.set_defaults(run=_guarded(cmd_history))
 
-    p = sub.add_parser("report", help="write one session's printable report")
-    p.add_argument("session_id", type=whole(at_least=1), metavar="SESSION_ID")
+    p = sub.add_parser("report", help="a session's printable report, or a child's course")
+    p.add_argument("session_id", nargs="?", type=whole(at_least=1), metavar="SESSION_ID")
+    p.add_argument("--child", metavar="NAME", help="a course report of this child's sessions")
+    p.add_argument("--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD")
     p.add_argument("--pdf", type=Path, required=True, metavar="FILE")
     p.set_defaults(run=_guarded(cmd_report))
 
@@ -187,7 +191,17 @@ def _session_json(s: StoredSession) -> dict[str, Any]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the PDF report of one session."""
+    """Write the PDF report of one session, or of a child's course."""
+    if (args.session_id is None) == (args.child is None):
+        print("massage-desktop: give a SESSION_ID or --child NAME", file=sys.stderr)
+        return EXIT_USAGE
+    if args.child is not None:
+        from massage_desktop.cli.course import cmd_course_report
+
+        return cmd_course_report(args)
+    if args.first or args.last:
+        print("massage-desktop: --from and --to go with --child", file=sys.stderr)
+        return EXIT_USAGE
     history = _open()
     try:
         session = history.session(args.session_id)
