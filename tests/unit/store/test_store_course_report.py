@@ -23,22 +23,24 @@ COURSES = {
 }
 
 
-def record(history: History, now: FakeNow, child_id: int, outcome: Outcome, **kw: object) -> int:
-    protocol = str(kw.get("protocol", "general-strengthening"))
-    start = SessionStart(
-        protocol,
-        2,
-        protocol.replace("-", " ").capitalize(),
-        600.0,
-        22.0,
-        child_id,
-        program_id=str(kw.get("program", "bee-strength")),
-    )
+def record(
+    history: History,
+    now: FakeNow,
+    child_id: int,
+    outcome: Outcome,
+    *,
+    protocol: str = "general-strengthening",
+    program: str = "bee-strength",
+    actual: float = 600.0,
+    cue: str = "",
+) -> int:
+    title = protocol.replace("-", " ").capitalize()
+    start = SessionStart(protocol, 2, title, 600.0, 22.0, child_id, program_id=program)
     sid = history.start_session(start)
-    if kw.get("cue"):
-        history.record_pause(sid, 60.0, "unsettled", str(kw["cue"]))
+    if cue:
+        history.record_pause(sid, 60.0, "unsettled", cue)
         history.record_resume(sid, 70.0)
-    history.finish_session(sid, outcome, float(kw.get("actual", 600.0)))
+    history.finish_session(sid, outcome, actual)
     now.advance(days=1)
     return sid
 
