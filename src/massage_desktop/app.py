@@ -197,6 +197,7 @@ class Startup(QObject):
     def _views(self, prefs: Preferences) -> tuple[StartView, SessionFlow]:
         from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
         from massage_desktop.ui.session.body_diagram import BodyDiagram
+        from massage_desktop.ui.session.compact_link import CompactLink
         from massage_desktop.ui.session.flow import SessionFlow
         from massage_desktop.ui.session.view import SessionView
         from massage_desktop.ui.setup.safety_check import SafetyCheck
@@ -213,6 +214,13 @@ class Startup(QObject):
         self._flow = flow
         start.continue_requested.connect(
             lambda choice: prefs.set_last_child(choice.child.id if choice.child else None)
+        )
+        CompactLink(
+            self._window,
+            session,
+            flow,
+            lambda: prefs.settings.compact_geometry,
+            prefs.set_compact_geometry,
         )
         if self._speed > 1:
             self._window.setWindowTitle(f"{self._window.windowTitle()} (Preview)")

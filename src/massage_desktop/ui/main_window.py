@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         large_type_toggled(bool): the user switched large type.
         high_contrast_toggled(bool): the user switched high contrast.
         always_on_top_toggled(bool): the user switched always on top.
+        compact_toggled(bool): the user asked for the compact pacing window, or left it.
         keys_requested(): the user wants to change the keys.
         voice_requested(): the user wants to change the voice.
         children_requested(): the user wants to see or change the saved children.
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     large_type_toggled = Signal(bool)
     high_contrast_toggled = Signal(bool)
     always_on_top_toggled = Signal(bool)
+    compact_toggled = Signal(bool)
     keys_requested = Signal()
     voice_requested = Signal()
     children_requested = Signal()
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
             ("large_type", "&Large type", self._on_large_type_toggled),
             ("high_contrast", "&High contrast", self._on_high_contrast_toggled),
             ("always_on_top", "Always on &top", self._on_always_on_top_toggled),
+            ("compact", "&Compact window", self._on_compact_toggled),
         )
         actions: dict[str, QAction] = {}
         for name, text, slot in specs:
@@ -122,6 +125,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # its shortcut works even with the menu bar hidden
         actions["full_screen"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         actions["full_screen"].setShortcut("F11")
+        actions["compact"].setShortcut("C")
+        actions["compact"].setEnabled(False)  # while a session runs
         actions |= self._build_records_menu()
         return actions
 
@@ -191,6 +196,23 @@ class MainWindow(QMainWindow):
 
         keys = keymap.keys.get(Action.FULL_SCREEN, ())
         self._actions["full_screen"].setShortcuts(list(keys))
+        self._actions["compact"].setShortcuts(list(keymap.keys.get(Action.COMPACT, ())))
+
+    def set_compact_enabled(self, enabled: bool) -> None:
+        """Offer the compact window or not (only while a session runs)."""
+        self._actions["compact"].setEnabled(enabled)
+
+    def set_compact_checked(self, on: bool) -> None:
+        """Tick View, Compact window to match, without asking for it again."""
+        action = self._actions["compact"]
+        blocked = action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(blocked)
+
+    def toggle_compact(self) -> None:
+        """The compact window on or off, as its key does."""
+        if self._actions["compact"].isEnabled():
+            self._actions["compact"].toggle()
 
     def set_options(self, large_type: bool, high_contrast: bool, always_on_top: bool) -> None:
         """Tick the View menu to match the settings, and apply always on top."""
@@ -222,6 +244,9 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
         self.menuBar().setVisible(not on)
+
+    def _on_compact_toggled(self, on: bool) -> None:
+        self.compact_toggled.emit(on)
 
     def _on_always_on_top_toggled(self, on: bool) -> None:
         self._apply_on_top(on)

@@ -81,6 +81,11 @@ class Preferences(QObject):
         if child_id != self._settings.last_child_id:
             self._change(last_child_id=child_id)
 
+    def set_compact_geometry(self, geometry: tuple[int, int, int, int]) -> None:
+        """Remember where the compact window was, and its size."""
+        if geometry != self._settings.compact_geometry:
+            self._change(compact_geometry=geometry)
+
     def set_keys(self, keymap: KeyMap) -> None:
         """Use and save other session keys."""
         main, extra = keymap.to_bindings()
