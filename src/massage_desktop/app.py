@@ -25,11 +25,13 @@ from massage_desktop.paths import resources_dir
 
 if TYPE_CHECKING:
     from massage_desktop.plan import Plan
+    from massage_desktop.protocol import Protocol
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.ports import SessionControls, Voice
     from massage_desktop.ui.preferences import Preferences
     from massage_desktop.ui.records.link import RecordsLink
+    from massage_desktop.ui.records.programs_link import ProgramsLink
     from massage_desktop.ui.session.flow import SessionFlow
     from massage_desktop.ui.session.view import SessionView
     from massage_desktop.ui.setup.start_view import Choice, StartView
@@ -145,6 +147,7 @@ class Startup(QObject):
         self._flow: SessionFlow | None = None
         self._session_view: SessionView | None = None
         self._prefs: Preferences | None = None
+        self._programs: ProgramsLink | None = None
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
@@ -154,13 +157,29 @@ class Startup(QObject):
         records = RecordsLink.open(self._window, self._dirs.history_file, prefs, self)
         self._records = records
         start, flow = self._views(prefs)
-        self._fill_start(start)
+        protocols = self._fill_start(start)
         records.attach(start, flow)
+        programs = self._programs = self._programs_link(prefs, records, protocols)
+        programs.attach(start, flow)
         self._voice = self._start_voice(prefs)
         flow.set_voice(self._voice)
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
+
+    def _programs_link(
+        self, prefs: Preferences, records: RecordsLink, protocols: dict[str, Protocol]
+    ) -> ProgramsLink:
+        from massage_desktop.store.programs import ProgramStore
+        from massage_desktop.ui.records.programs_link import ProgramsLink
+
+        store = ProgramStore(self._dirs.programs, protocols)
+        return ProgramsLink(self._window, store, prefs, records, self)
+
+    @property
+    def programs(self) -> ProgramsLink | None:
+        """Children's programs in the window, once loaded."""
+        return self._programs
 
     @property
     def preferences(self) -> Preferences | None:
@@ -230,7 +249,7 @@ class Startup(QObject):
             )
         return start, flow
 
-    def _fill_start(self, start: StartView) -> None:
+    def _fill_start(self, start: StartView) -> dict[str, Protocol]:
         from massage_desktop.protocol import load_library
 
         library = load_library(self._dirs.user_protocols)
@@ -242,6 +261,7 @@ class Startup(QObject):
                 "`massage-desktop validate` says why.",
             )
         start.set_protocols(sorted(library.protocols.values(), key=lambda p: p.title))
+        return library.protocols
 
     def _quick_start(self, start: StartView) -> None:
         args = self._args
@@ -254,6 +274,13 @@ class Startup(QObject):
             self._window.notice.show_once(
                 "quick-start", f"The massage {wanted!r} is not offered for this age."
             )
+        program, file = getattr(args, "program", None), getattr(args, "file", None)
+        if self._programs is not None and program:
+            self._programs.quick_start(program)
+        if self._programs is not None and file:
+            from pathlib import Path
+
+            self._programs.open_file(Path(file))
 
     # --- store and voice ----------------------------------------------------------------------
 

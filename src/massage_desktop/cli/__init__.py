@@ -28,7 +28,7 @@ COMMAND_MODULES = {
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 
 
-def _window_parser() -> argparse.ArgumentParser:
+def _window_parser(with_file: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="massage-desktop",
         description="A hands-free, spoken guide through a children's massage session.",
@@ -36,6 +36,11 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--protocol", metavar="ID", help="open the set-up for this protocol")
+    parser.add_argument("--program", metavar="ID", help="open the set-up for a child's program")
+    if with_file:  # the subcommands' parser takes a command there instead
+        parser.add_argument(
+            "file", nargs="?", metavar="FILE.massage", help="open a program file handed over"
+        )
     ages = parser.add_mutually_exclusive_group()
     ages.add_argument("--age-weeks", type=number(), metavar="W", help="the child's age in weeks")
     ages.add_argument("--age-months", type=number(), metavar="M", help="the child's age in months")
@@ -52,7 +57,7 @@ def _window_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar, every subcommand included."""
-    parser = _window_parser()
+    parser = _window_parser(with_file=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"massage_desktop.cli.{name}").register(sub)

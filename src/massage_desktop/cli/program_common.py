@@ -23,6 +23,7 @@ from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Child, Children
 from massage_desktop.store.children import age_weeks as child_age_weeks
 from massage_desktop.store.course_report import CourseInfo
+from massage_desktop.store.course_report import course_infos as infos_of
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.store.programs import ProgramStore
 from massage_desktop.store.settings import Settings, SettingsStore
@@ -147,7 +148,4 @@ def program_plan_or_exit_code(args: argparse.Namespace) -> Plan | int:
 def course_infos() -> dict[str, CourseInfo]:
     """Each massage's title and course size, by course key: programs and protocols."""
     protocols = full_library()
-    infos = {pid: CourseInfo(p.title, None, p.frequency.course) for pid, p in protocols.items()}
-    for program in program_store(protocols).all():
-        infos[f"program:{program.id}"] = CourseInfo(program.title, program.course.sessions)
-    return infos
+    return infos_of(protocols, program_store(protocols).all())

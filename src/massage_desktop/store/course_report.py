@@ -4,13 +4,14 @@ against planned, outcomes and cues, and where each course stands (session 6 of 1
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from massage_desktop.course_chart import OUTCOME_WORDS, ChartPoint
 from massage_desktop.courses import course_size
-from massage_desktop.protocol.models import CourseKind
+from massage_desktop.protocol.models import CourseKind, Protocol
+from massage_desktop.protocol.program import Program
 from massage_desktop.store.children import Child, age_weeks
 from massage_desktop.store.course import current_course
 from massage_desktop.store.export import age_words, clock
@@ -26,6 +27,16 @@ class CourseInfo:
     title: str
     sessions: int | None = None
     kind: CourseKind | None = None
+
+
+def course_infos(
+    protocols: Mapping[str, Protocol], programs: Iterable[Program]
+) -> dict[str, CourseInfo]:
+    """Each massage's title and course size, by course key: the protocols, then the programs."""
+    infos = {pid: CourseInfo(p.title, None, p.frequency.course) for pid, p in protocols.items()}
+    for program in programs:
+        infos[f"program:{program.id}"] = CourseInfo(program.title, program.course.sessions)
+    return infos
 
 
 @dataclass(frozen=True, slots=True)

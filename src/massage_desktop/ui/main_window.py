@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         voice_requested(): the user wants to change the voice.
         children_requested(): the user wants to see or change the saved children.
         history_requested(): the user wants to see the session history.
+        programs_requested(): the user wants to see or make children's programs.
+        course_report_requested(): the user wants a child's course report.
+        open_file_requested(): the user wants to open a program file.
         close_requested(): the window is closing.
     """
 
@@ -65,6 +68,9 @@ class MainWindow(QMainWindow):
     voice_requested = Signal()
     children_requested = Signal()
     history_requested = Signal()
+    programs_requested = Signal()
+    course_report_requested = Signal()
+    open_file_requested = Signal()
     close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -102,6 +108,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction
 
+        opening = QAction("&Open a program file…", self)
+        opening.setShortcut("Ctrl+O")
+        opening.triggered.connect(self.open_file_requested)
+        self.menuBar().addMenu("&File").addAction(opening)
+        self.addAction(opening)
         menu = self.menuBar().addMenu("&View")
         specs = (
             ("full_screen", "&Full screen", self._on_full_screen_toggled),
@@ -128,15 +139,23 @@ class MainWindow(QMainWindow):
         actions["compact"].setShortcut("C")
         actions["compact"].setEnabled(False)  # while a session runs
         actions |= self._build_records_menu()
+        actions["open_file"] = opening
         return actions
 
     def _build_records_menu(self) -> dict[str, QAction]:
         from PySide6.QtGui import QAction
 
         menu = self.menuBar().addMenu("&Records")
-        actions = {"children": QAction("&Children…", self), "history": QAction("&History…", self)}
+        actions = {
+            "children": QAction("&Children…", self),
+            "history": QAction("&History…", self),
+            "course_report": QAction("C&ourse report…", self),
+            "programs": QAction("&Programs…", self),
+        }
         actions["children"].triggered.connect(self.children_requested)
         actions["history"].triggered.connect(self.history_requested)
+        actions["course_report"].triggered.connect(self.course_report_requested)
+        actions["programs"].triggered.connect(self.programs_requested)
         for action in actions.values():
             menu.addAction(action)
         return actions
@@ -174,7 +193,12 @@ class MainWindow(QMainWindow):
 
     def set_records_enabled(self, enabled: bool) -> None:
         """Offer the Records menu or not (not while a session runs, nor without a history)."""
-        for name in ("children", "history"):
+        for name in ("children", "history", "course_report"):
+            self._actions[name].setEnabled(enabled)
+
+    def set_programs_enabled(self, enabled: bool) -> None:
+        """Offer the programs and opening a program file, or not (not while a session runs)."""
+        for name in ("programs", "open_file"):
             self._actions[name].setEnabled(enabled)
 
     # --- driving it -----------------------------------------------------------------------

@@ -27,6 +27,7 @@ from massage_desktop.store.children import Children
 from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
 from massage_desktop.store.history import History, Outcome, StoredSession
 from massage_desktop.store.visit import Visit
+from massage_desktop.ui.records.course_chart_view import CourseChartView
 from massage_desktop.ui.records.report_pdf import write_report_pdf
 from massage_desktop.ui.session.unsettled import CUES
 from massage_desktop.ui.widgets.styled import button, label
@@ -96,6 +97,7 @@ class HistoryDialog(QDialog):
         self._child = QComboBox()
         self._child.setAccessibleName("Whose sessions")
         self._table = _table()
+        self._chart = CourseChartView()
         self._status = label("", "muted")
         self._status.setAccessibleName("Status")
         self._csv = button("Export CSV…", "Export these sessions as CSV")
@@ -126,6 +128,7 @@ class HistoryDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
         layout.addLayout(top)
+        layout.addWidget(self._chart)
         layout.addWidget(self._table, 1)
         layout.addWidget(self._status)
         layout.addLayout(row)
@@ -142,6 +145,11 @@ class HistoryDialog(QDialog):
     def table(self) -> QTableWidget:
         """The sessions table."""
         return self._table
+
+    @property
+    def chart(self) -> CourseChartView:
+        """The chosen child's sessions over time (hidden for all children)."""
+        return self._chart
 
     @property
     def child_box(self) -> QComboBox:
@@ -238,6 +246,9 @@ class HistoryDialog(QDialog):
             for column, text in enumerate(session_cells(session)):
                 self._table.setItem(row, column, _cell(text, session, column))
         self._table.setColumnHidden(COLUMNS.index("Child"), child_id is not None)
+        self._chart.setVisible(child_id is not None)
+        if child_id is not None:
+            self._chart.show_sessions(found)
         self._table.resizeRowsToContents()
         if not self._sessions:
             self._status.setText("No sessions recorded yet.")
