@@ -34,6 +34,7 @@ from massage_desktop.ui.widgets.styled import button, label
 
 log = logging.getLogger(__name__)
 
+CHART_HEIGHT = 210
 COLUMNS = ("Date", "Child", "Massage", "Length", "Outcome", "Baby's cues", "Note")
 CUE_WORDS = dict(CUES)
 _STRETCHED = ("Outcome", "Note")  # the long words wrap in these; the rest fit their contents
@@ -98,6 +99,7 @@ class HistoryDialog(QDialog):
         self._child.setAccessibleName("Whose sessions")
         self._table = _table()
         self._chart = CourseChartView()
+        self._chart.setMaximumHeight(CHART_HEIGHT)  # the table keeps most of the room
         self._status = label("", "muted")
         self._status.setAccessibleName("Status")
         self._csv = button("Export CSV…", "Export these sessions as CSV")

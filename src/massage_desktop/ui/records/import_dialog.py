@@ -10,7 +10,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Children
@@ -40,7 +48,7 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Open a program file")
-        self.resize(760, 560)
+        self.resize(820, 620)
         self._store, self._children = store, children
         self._incoming: Incoming | None = None
         self._heading = label("", "heading")
@@ -48,13 +56,17 @@ class ImportDialog(QDialog):
         self._body.setWordWrap(True)
         self._body.setTextFormat(Qt.TextFormat.RichText)
         self._body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._status = label("", "muted")
         self._save = button("Save", primary=True)
         self._cancel = button("Cancel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.addWidget(self._heading)
-        layout.addWidget(self._body, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._body)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self._status)
         row = QHBoxLayout()
         row.addStretch(1)

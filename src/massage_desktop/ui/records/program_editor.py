@@ -22,7 +22,7 @@ from massage_desktop.program_plan import ProgramError, checked, plan_program
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.protocol.program import Program
 from massage_desktop.protocol.program_checks import fingerprint, longest_minutes
-from massage_desktop.ui.records.program_steps import ProgramSteps
+from massage_desktop.ui.records.program_steps import COMPACT_BOXES, ProgramSteps
 from massage_desktop.ui.setup.age_input import ChildChoice, age_words
 from massage_desktop.ui.setup.protocol_details import minutes_words
 from massage_desktop.ui.widgets.styled import label
@@ -66,6 +66,7 @@ class ProgramEditor(QWidget):
         self._problems.setAccessibleName("Problems")
         self._problems.setStyleSheet("color: #B00020; font-weight: 600;")
         self._build()
+        self.setStyleSheet(COMPACT_BOXES)
         for signal in (self._title.textChanged, self._about.textChanged, self._steps.changed):
             signal.connect(self._on_changed)
         for spin in (self._minutes, self._sessions, self._days, self._per_day):
@@ -162,6 +163,8 @@ class ProgramEditor(QWidget):
     def _on_changed(self) -> None:
         program = self.program()
         self._preview.setText(self._preview_words(program))
+        for line in (self._preview, self._problems):
+            line.setVisible(bool(line.text()))
         self.changed.emit()
 
     def _data(self) -> dict[str, Any]:
@@ -188,6 +191,7 @@ class ProgramEditor(QWidget):
     def _preview_words(self, program: Program | None) -> str:
         if program is None or self._protocol is None:
             return ""
+
         child = next((c for c in self._children if c.name == program.child), None)
         weeks = child.age_weeks if child else months_to_weeks(PREVIEW_MONTHS)
         who = (

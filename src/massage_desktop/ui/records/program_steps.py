@@ -23,6 +23,10 @@ from massage_desktop.protocol.program_words import step_labels
 
 COLUMNS = ("In", "Step", "Count", "Pace", "Note for the parent")
 AS_WRITTEN = "as written"
+COMPACT_BOXES = (
+    "QSpinBox, QDoubleSpinBox, QComboBox, QLineEdit { font-size: 11pt; min-height: 24px; "
+    "padding: 0 4px; } QTableWidget, QHeaderView, QCheckBox { font-size: 11pt; }"
+)
 
 
 class ProgramSteps(QTableWidget):
@@ -37,6 +41,9 @@ class ProgramSteps(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setAccessibleName("Steps of the program")
+        # The window's large boxes are for a session seen from afar; a table of 20 steps is read
+        # up close, at the desk.
+        self.setStyleSheet(COMPACT_BOXES)
         self.setHorizontalHeaderLabels(list(COLUMNS))
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().hide()
@@ -153,6 +160,5 @@ class ProgramSteps(QTableWidget):
 
 def _written(step: Step) -> str:
     if step.repetitions is not None and step.tempo_s is not None:
-        written = f"{step.repetitions} x {step.tempo_s:g} s as written"
-        return f"{written}; count 1 to {2 * step.repetitions}"
+        return f"{step.repetitions} x {step.tempo_s:g} s; count 1 to {2 * step.repetitions}"
     return f"{step.duration_s or 0:g} s, timed"

@@ -133,8 +133,8 @@ class ProgramsDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(20)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 5)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 3)
 
     def _wire(self) -> None:
         self._list.currentItemChanged.connect(self._on_current_changed)
@@ -299,6 +299,7 @@ class ProgramsDialog(QDialog):
             else ""
         )
         self._buttons["accept"].setVisible(bool(pending))
+        self._waiting.setVisible(bool(pending))
         for name in ("save", "handout", "export"):
             self._buttons[name].setEnabled(program is not None)
         for name in ("duplicate", "delete"):
