@@ -41,6 +41,19 @@ OPTIONS: dict[tuple[str, str], list[str]] = {
     ("speak", "--rate"): ["speak", "Hello.", "--out", "out.wav", "--rate={}"],
     ("checklist", "--age-weeks"): ["checklist", "relaxing", "--age-weeks={}"],
     ("checklist", "--age-months"): ["checklist", "relaxing", "--age-months={}"],
+    ("handout", "--age-weeks"): ["handout", "relaxing", "--pdf", "out.pdf", "--age-weeks={}"],
+    ("handout", "--age-months"): ["handout", "relaxing", "--pdf", "out.pdf", "--age-months={}"],
+    **{
+        ("program create", option): [
+            "program",
+            "create",
+            "P",
+            "--from",
+            "relaxing",
+            f"{option}={{}}",
+        ]
+        for option in ("--minutes", "--sessions", "--days-per-week", "--per-day")
+    },
 }
 BAD = ["nan", "NaN", "inf", "-inf", "infinity", "-1", "-0.5"]
 WORDS = (

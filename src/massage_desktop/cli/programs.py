@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from massage_desktop.cli.common import EXIT_NOT_TODAY, EXIT_OK, print_json
+from massage_desktop.cli.numbers import number, whole
 from massage_desktop.cli.program_common import (
     EXIT_STORE,
     EXIT_USAGE,
@@ -70,10 +71,14 @@ def _register_create(actions: argparse._SubParsersAction[argparse.ArgumentParser
     a.add_argument("--skip", action="append", default=[], metavar="STEP")
     for flag, what in (("count", "STEP=N"), ("tempo", "STEP=F"), ("note", "STEP=TEXT")):
         a.add_argument(f"--{flag}", action="append", default=[], metavar=what)
-    a.add_argument("--minutes", type=float, metavar="M", help="session length (at most)")
-    a.add_argument("--sessions", type=int, metavar="N", help="sessions in the course")
-    a.add_argument("--days-per-week", type=int, metavar="D")
-    a.add_argument("--per-day", type=int, metavar="K")
+    a.add_argument(
+        "--minutes", type=number(above=0, at_most=90), metavar="M", help="session length at most"
+    )
+    a.add_argument(
+        "--sessions", type=whole(at_least=1, at_most=100), metavar="N", help="in the course"
+    )
+    a.add_argument("--days-per-week", type=whole(at_least=1, at_most=7), metavar="D")
+    a.add_argument("--per-day", type=whole(at_least=1, at_most=10), metavar="K")
     a.add_argument("--about", default="", metavar="TEXT", help="a note on the whole program")
     a.add_argument("--json", action="store_true")
     a.set_defaults(run=cmd_create)
