@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from massage_desktop.ui.ports import SessionControls, Voice
     from massage_desktop.ui.preferences import Preferences
     from massage_desktop.ui.records.link import RecordsLink
+    from massage_desktop.ui.records.programs_link import ProgramsLink
     from massage_desktop.ui.session.flow import SessionFlow
     from massage_desktop.ui.session.view import SessionView
     from massage_desktop.ui.setup.safety_check import SafetyCheck
@@ -193,6 +194,7 @@ class Startup(QObject):
         self._prefs: Preferences | None = None
         self._start: StartView | None = None
         self._safety: SafetyCheck | None = None
+        self._programs: ProgramsLink | None = None
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
@@ -205,15 +207,31 @@ class Startup(QObject):
         start, flow = self._views(prefs)
         protocols = self._fill_start(start)
         records.attach(start, flow)
-        records.use_reminders(ReminderStore(self._dirs.reminders_file), protocols)
+        records.use_reminders(ReminderStore(self._dirs.reminders_file), list(protocols.values()))
         if self._safety is not None:
             records.note_checks(start, self._safety)
+        programs = self._programs = self._programs_link(prefs, records, protocols)
+        programs.attach(start, flow)
         self._voice = self._start_voice(prefs)
         flow.set_voice(self._voice)
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
         self._report_steady(self._voice)
+
+    def _programs_link(
+        self, prefs: Preferences, records: RecordsLink, protocols: dict[str, Protocol]
+    ) -> ProgramsLink:
+        from massage_desktop.store.programs import ProgramStore
+        from massage_desktop.ui.records.programs_link import ProgramsLink
+
+        store = ProgramStore(self._dirs.programs, protocols)
+        return ProgramsLink(self._window, store, prefs, records, self)
+
+    @property
+    def programs(self) -> ProgramsLink | None:
+        """Children's programs in the window, once loaded."""
+        return self._programs
 
     @property
     def preferences(self) -> Preferences | None:
@@ -271,6 +289,7 @@ class Startup(QObject):
     def _views(self, prefs: Preferences) -> tuple[StartView, SessionFlow]:
         from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
         from massage_desktop.ui.session.body_diagram import BodyDiagram
+        from massage_desktop.ui.session.compact_link import CompactLink
         from massage_desktop.ui.session.flow import SessionFlow
         from massage_desktop.ui.session.view import SessionView
         from massage_desktop.ui.setup.safety_check import SafetyCheck
@@ -289,6 +308,13 @@ class Startup(QObject):
         start.continue_requested.connect(
             lambda choice: prefs.set_last_child(choice.child.id if choice.child else None)
         )
+        CompactLink(
+            self._window,
+            session,
+            flow,
+            lambda: prefs.settings.compact_geometry,
+            prefs.set_compact_geometry,
+        )
         if self._speed > 1:
             self._window.setWindowTitle(f"{self._window.windowTitle()} (Preview)")
             self._window.notice.show_once(
@@ -297,7 +323,7 @@ class Startup(QObject):
             )
         return start, flow
 
-    def _fill_start(self, start: StartView) -> list[Protocol]:
+    def _fill_start(self, start: StartView) -> dict[str, Protocol]:
         from massage_desktop.protocol import load_library
 
         library = load_library(self._dirs.user_protocols)
@@ -308,9 +334,8 @@ class Startup(QObject):
                 f"{files} could not be read and were left out; "
                 "`massage-desktop validate` says why.",
             )
-        protocols = sorted(library.protocols.values(), key=lambda p: p.title)
-        start.set_protocols(protocols)
-        return protocols
+        start.set_protocols(sorted(library.protocols.values(), key=lambda p: p.title))
+        return library.protocols
 
     def _quick_start(self, start: StartView) -> None:
         args = self._args
@@ -325,6 +350,13 @@ class Startup(QObject):
             self._window.notice.show_once(
                 "quick-start", f"The massage {wanted!r} is not offered for this age."
             )
+        program, file = getattr(args, "program", None), getattr(args, "file", None)
+        if self._programs is not None and program:
+            self._programs.quick_start(program)
+        if self._programs is not None and file:
+            from pathlib import Path
+
+            self._programs.open_file(Path(file))
 
     def _quick_child(self, start: StartView, name: str) -> None:
         from massage_desktop.store.children import Children

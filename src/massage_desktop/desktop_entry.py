@@ -9,6 +9,7 @@ files are still in place and the desktop picks them up at its next scan.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from massage_desktop.paths import resources_dir
 from massage_desktop.store.atomic import atomic_write_bytes, atomic_write_text
 
 APP_ID = "org.massage_desktop.MassageDesktop"
+_FIELD_CODE = re.compile(r"%[fFuU]")
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -68,7 +70,11 @@ def desktop_entry_text(command: list[str]) -> str:
     lines = []
     for line in text.splitlines():
         if line.startswith("Exec="):
-            line = "Exec=" + " ".join(_exec_quoted(arg) for arg in command)
+            # The field codes (%f: the file opened with the program) stay after the command.
+            codes = [
+                arg for arg in line.removeprefix("Exec=").split() if _FIELD_CODE.fullmatch(arg)
+            ]
+            line = "Exec=" + " ".join([*(_exec_quoted(arg) for arg in command), *codes])
         elif line.startswith("TryExec="):
             line = f"TryExec={command[0]}"
         lines.append(line)

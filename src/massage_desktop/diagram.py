@@ -27,6 +27,7 @@ class Theme(StrEnum):
     LIGHT = "light"
     DARK = "dark"
     HIGH_CONTRAST = "high-contrast"
+    PRINT = "print"  # black and white on paper: lit zones grey, never-zones hatched black
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,12 @@ PALETTES: Final[Mapping[Theme, Palette]] = {
         white="#FFFFFF", feature="#000000", mouth="#000000", tongue="#FFFFFF", nappy="#FFFFFF",
         nappy_line="#000000", lit="#FFD400", lit_line="#000000", point="#0050FF",
         ring="#00B8FF", hatch="#E00000", hatch_back="#FFFFFF",
+    ),
+    Theme.PRINT: Palette(
+        paper="#FFFFFF", ink="#000000", skin="#FFFFFF", skin_line="#000000", blush="#FFFFFF",
+        white="#FFFFFF", feature="#000000", mouth="#FFFFFF", tongue="#FFFFFF", nappy="#FFFFFF",
+        nappy_line="#555555", lit="#A6A6A6", lit_line="#000000", point="#000000",
+        ring="#000000", hatch="#000000", hatch_back="#FFFFFF",
     ),
 }
 # fmt: on

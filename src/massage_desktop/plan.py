@@ -67,6 +67,7 @@ class PlannedStep:
     cautions: tuple[str, ...] = ()
     closing: bool = False
     prompts: tuple[Prompt, ...] = ()
+    note: str = ""  # a therapist's note for the parent, from the child's program
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ class Plan:
     welcome: str = ""
     closing: str = ""
     notes: tuple[str, ...] = field(default=())
+    program_id: str = ""  # the child's program this plan runs, if any
+    program_title: str = ""
 
     @property
     def total_s(self) -> float:

@@ -114,6 +114,8 @@ class SessionBegun:
     planned_s: float
     age_weeks: float
     session_number: int | None
+    program_id: str = ""  # the child's program the plan was made from, if any
+    planned_steps: tuple[tuple[str, str], ...] = ()  # (step id, title) of every planned step
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,19 @@ OPTIONS: dict[tuple[str, str], list[str]] = {
     ("checklist", "--age-weeks"): ["checklist", "relaxing", "--age-weeks={}"],
     ("checklist", "--age-months"): ["checklist", "relaxing", "--age-months={}"],
     ("remind remove", "number"): ["remind", "remove", "--", "{}"],
+    ("handout", "--age-weeks"): ["handout", "relaxing", "--pdf", "out.pdf", "--age-weeks={}"],
+    ("handout", "--age-months"): ["handout", "relaxing", "--pdf", "out.pdf", "--age-months={}"],
+    **{
+        ("program create", option): [
+            "program",
+            "create",
+            "P",
+            "--from",
+            "relaxing",
+            f"{option}={{}}",
+        ]
+        for option in ("--minutes", "--sessions", "--days-per-week", "--per-day")
+    },
 }
 BAD = ["nan", "NaN", "inf", "-inf", "infinity", "-1", "-0.5"]
 WORDS = (

@@ -41,8 +41,14 @@ def test_every_icon_size_is_a_square_png_of_that_size() -> None:
 
 def test_the_entry_starts_this_installation_even_from_a_folder_with_spaces() -> None:
     text = desktop_entry_text(["/opt/my apps/bin/massage-desktop"])
-    assert 'Exec="/opt/my apps/bin/massage-desktop"\n' in text
+    assert 'Exec="/opt/my apps/bin/massage-desktop" %f\n' in text
     assert "TryExec=/opt/my apps/bin/massage-desktop\n" in text
+
+
+def test_the_entry_opens_program_files_with_the_file_it_is_given() -> None:
+    text = desktop_entry_text(["/usr/bin/python3", "-m", "massage_desktop"])
+    assert "Exec=/usr/bin/python3 -m massage_desktop %f\n" in text
+    assert "MimeType=application/x-massage-program;\n" in text
 
 
 def test_install_puts_everything_in_place_and_uninstall_takes_it_away(tmp_path: Path) -> None:
@@ -51,7 +57,7 @@ def test_install_puts_everything_in_place_and_uninstall_takes_it_away(tmp_path: 
     assert entry in placed.files
     assert (tmp_path / "icons/hicolor/scalable/apps" / f"{APP_ID}.svg").is_file()
     assert (tmp_path / "icons/hicolor/48x48/apps" / f"{APP_ID}.png").is_file()
-    assert "Exec=/usr/bin/massage-desktop" in entry.read_text(encoding="utf-8")
+    assert "Exec=/usr/bin/massage-desktop %f\n" in entry.read_text(encoding="utf-8")
     done = run("desktop-file-validate", str(entry))
     assert done.returncode == 0, done.stdout
     # The desktop's MIME database now knows the program files.

@@ -29,7 +29,22 @@ def test_a_session_makes_one_entry_per_write_in_order() -> None:
     engine.next()
     run_out(engine, clock)
     assert written == [
-        SessionBegun("test", 1, "Test", 132.0, 20.0, None),
+        SessionBegun(
+            "test",
+            1,
+            "Test",
+            132.0,
+            20.0,
+            None,
+            "",
+            (
+                ("hello", "Hello"),
+                ("arm.left", "Arm, left side"),
+                ("arm.right", "Arm, right side"),
+                ("tummy", "Tummy"),
+                ("soothing", "Soothing"),
+            ),
+        ),
         StepEnded(0, "hello", "Hello", StepOutcome.DONE, 20.0, 20.0),
         PauseBegun(25.0, "unsettled", Cue.CRYING),
         PauseEnded(35.0),

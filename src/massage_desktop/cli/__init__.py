@@ -24,11 +24,13 @@ COMMAND_MODULES = {
     "content": ("review", "checklist"),
     "remind": ("remind",),
     "course": ("course",),
+    "programs": ("program", "therapist"),
+    "handout": ("handout",),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 
 
-def _window_parser() -> argparse.ArgumentParser:
+def _window_parser(with_file: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="massage-desktop",
         description="A hands-free, spoken guide through a children's massage session.",
@@ -42,6 +44,11 @@ def _window_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stay in the background to give the reminders (a tray icon where there is a tray)",
     )
+    parser.add_argument("--program", metavar="ID", help="open the set-up for a child's program")
+    if with_file:  # the subcommands' parser takes a command there instead
+        parser.add_argument(
+            "file", nargs="?", metavar="FILE.massage", help="open a program file handed over"
+        )
     ages = parser.add_mutually_exclusive_group()
     ages.add_argument("--age-weeks", type=number(), metavar="W", help="the child's age in weeks")
     ages.add_argument("--age-months", type=number(), metavar="M", help="the child's age in months")
@@ -58,7 +65,7 @@ def _window_parser() -> argparse.ArgumentParser:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command-line grammar: every subcommand, or only those of the module `only`."""
-    parser = _window_parser()
+    parser = _window_parser(with_file=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in [only] if only else COMMAND_MODULES:
         importlib.import_module(f"massage_desktop.cli.{name}").register(sub)

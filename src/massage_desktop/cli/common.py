@@ -6,7 +6,13 @@ import argparse
 import sys
 from typing import Any
 
-from massage_desktop.cli.base import EXIT_AGE, EXIT_INVALID, EXIT_NOT_TODAY, age_weeks
+from massage_desktop.cli.base import (
+    EXIT_AGE,
+    EXIT_INVALID,
+    EXIT_NOT_TODAY,
+    add_age_options,
+    age_weeks,
+)
 from massage_desktop.conditions import CONDITIONS
 from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
 from massage_desktop.protocol import LoadResult, Protocol, load_library
@@ -69,8 +75,30 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     }
 
 
+def add_program_options(parser: argparse.ArgumentParser) -> None:
+    """The protocol id (or a program instead), the age, and the saved child of a plan."""
+    parser.add_argument("id", nargs="?", metavar="ID", help="the protocol (or use --program)")
+    add_age_options(parser, required=False)
+    parser.add_argument("--program", metavar="ID", help="a child's program instead of a protocol")
+    parser.add_argument("--child", metavar="NAME", help="a saved child's age and conditions")
+
+
 def plan_or_exit_code(args: argparse.Namespace) -> Plan | int:
     """The plan `args` ask for (id, age, session number, conditions), or the exit code and why."""
+    if getattr(args, "program", None) or getattr(args, "child", None):
+        from massage_desktop.cli.program_common import program_plan_or_exit_code
+
+        if getattr(args, "program", None):
+            return program_plan_or_exit_code(args)
+        print("massage-desktop: --child goes with --program", file=sys.stderr)
+        return EXIT_AGE
+    if args.id is None or (args.age_weeks is None and args.age_months is None):
+        print(
+            "massage-desktop: give a protocol ID and the child's age (--age-weeks W or "
+            "--age-months M), or a child's program with --program ID",
+            file=sys.stderr,
+        )
+        return EXIT_AGE
     protocol = find_protocol(args.id)
     if protocol is None:
         return EXIT_INVALID

@@ -20,8 +20,12 @@ from massage_desktop.store.export import clock, csv_chunks, outcome_words, sessi
 from massage_desktop.store.history import History, StoredSession
 from massage_desktop.store.history_query import OLDEST_FIRST, HistoryQuery, SessionFilter
 from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.programs import program_title
 from massage_desktop.store.salvage import is_damage, open_history
+from massage_desktop.store.settings import SettingsStore
+from massage_desktop.store.visit import Visit
 
+EXIT_USAGE = 2
 EXIT_STORE = 4  # the history file could not be read or written
 
 
@@ -35,8 +39,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     form.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
     p.set_defaults(run=_guarded(cmd_history))
 
-    p = sub.add_parser("report", help="write one session's printable report")
-    p.add_argument("session_id", type=whole(at_least=1), metavar="SESSION_ID")
+    p = sub.add_parser("report", help="a session's printable report, or a child's course")
+    p.add_argument("session_id", nargs="?", type=whole(at_least=1), metavar="SESSION_ID")
+    p.add_argument("--child", metavar="NAME", help="a course report of this child's sessions")
+    p.add_argument("--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD")
     p.add_argument("--pdf", type=Path, required=True, metavar="FILE")
     p.set_defaults(run=_guarded(cmd_report))
 
@@ -89,6 +96,11 @@ def _open() -> History:
     if opened.salvage is not None:
         print(f"massage-desktop: {opened.salvage.message}", file=sys.stderr)
     return opened.history
+
+
+def open_records() -> History:
+    """The history, opened as the records commands open it (salvaged unless a window has it)."""
+    return _open()
 
 
 def window_open(data_dir: Path) -> bool:
@@ -180,7 +192,17 @@ def _session_line(s: StoredSession) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the PDF report of one session."""
+    """Write the PDF report of one session, or of a child's course."""
+    if (args.session_id is None) == (args.child is None):
+        print("massage-desktop: give a SESSION_ID or --child NAME", file=sys.stderr)
+        return EXIT_USAGE
+    if args.child is not None:
+        from massage_desktop.cli.course_report import cmd_course_report
+
+        return cmd_course_report(args)
+    if args.first or args.last:
+        print("massage-desktop: --from and --to go with --child", file=sys.stderr)
+        return EXIT_USAGE
     history = _open()
     try:
         session = history.session(args.session_id)
@@ -193,10 +215,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     from massage_desktop.ui.records.report_pdf import ensure_gui_app, write_report_pdf
 
     _app = ensure_gui_app()  # kept alive while the PDF is laid out
-    report = session_report(session, child, datetime.now().astimezone())
+    report = session_report(session, child, datetime.now().astimezone(), _visit(session))
     pages = write_report_pdf(report, args.pdf)
     print(f"Wrote {args.pdf} ({pages} page{'s' if pages != 1 else ''}).")
     return EXIT_OK
+
+
+def _visit(session: StoredSession) -> Visit:
+    """The therapist (from the settings) and the program's title, for a visit report."""
+    dirs = UserDirs.from_env()
+    settings = SettingsStore(dirs.settings_file).load().settings
+    title = program_title(dirs.programs, session.program_id) if session.program_id else ""
+    return Visit(settings.therapist_name, settings.therapist_contact, title)
 
 
 def cmd_children(args: argparse.Namespace) -> int:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, add_age_options
-from massage_desktop.cli.common import plan_or_exit_code
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK
+from massage_desktop.cli.common import add_program_options, plan_or_exit_code
 from massage_desktop.cli.numbers import number, whole
 from massage_desktop.engine import (
     Cue,
@@ -102,8 +102,7 @@ def _tempo(chunk: str, value: str) -> str:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the simulate subcommand."""
     p = sub.add_parser("simulate", help="run a session without a window and print its timeline")
-    p.add_argument("id")
-    add_age_options(p)
+    add_program_options(p)
     p.add_argument("--session-number", type=whole(at_least=1), metavar="K")
     p.add_argument("--condition", action="append", default=[], metavar="C")
     p.add_argument(

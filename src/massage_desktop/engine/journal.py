@@ -65,6 +65,8 @@ class Journal:
             planned_s=plan.total_s,
             age_weeks=plan.age_weeks,
             session_number=plan.session_number,
+            program_id=plan.program_id,
+            planned_steps=tuple((s.id, self._title(k)) for k, s in enumerate(plan.steps)),
         )
 
     def _title(self, index: int) -> str:

@@ -9,12 +9,14 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from massage_desktop.paths import protocols_dir
-from massage_desktop.protocol.checks import check
+from massage_desktop.protocol.checks import Finding, check
+from massage_desktop.protocol.locate import Path as Loc
 from massage_desktop.protocol.locate import find_line, line_index
 from massage_desktop.protocol.models import Protocol
 
@@ -64,29 +66,49 @@ def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
 
     Warnings are among the problems; they do not stop the protocol from loading.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        at = _TOML_AT.search(str(exc))
-        return None, [Problem(path, WHOLE_FILE, f"not valid TOML: {exc}", int(at[1]) if at else 1)]
+    read = read_toml(path)
+    if isinstance(read, Problem):
+        return None, [read]
+    text, data = read
     lines = line_index(text)
     try:
         protocol = Protocol.model_validate(data)
     except ValidationError as exc:
-        return None, [
-            Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]) or 1)
-            for err in _root_causes(exc.errors())
-        ]
-    problems = [
-        Problem(path, _dotted(f.loc), f.message, find_line(lines, f.loc) or 1, f.warning)
-        for f in check(protocol)
-    ]
+        return None, validation_problems(path, lines, exc)
+    problems = finding_problems(path, lines, check(protocol))
     failed = any(not problem.warning for problem in problems)
     return (None if failed else protocol), problems
+
+
+def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
+    """The text of a TOML file and its data, or the Problem that stops it being read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        return Problem(path, WHOLE_FILE, f"not valid TOML: {exc}", int(at[1]) if at else 1)
+
+
+def validation_problems(path: Path, lines: dict[Loc, int], exc: ValidationError) -> list[Problem]:
+    """A pydantic error as Problems, each naming its field and line."""
+    return [
+        Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]) or 1)
+        for err in _root_causes(exc.errors())
+    ]
+
+
+def finding_problems(
+    path: Path, lines: dict[Loc, int], findings: Iterable[Finding]
+) -> list[Problem]:
+    """Cross-field findings as Problems, each naming its field and line."""
+    return [
+        Problem(path, _dotted(f.loc), f.message, find_line(lines, f.loc) or 1, f.warning)
+        for f in findings
+    ]
 
 
 def _root_causes(errors: list[ErrorDetails]) -> list[ErrorDetails]:

@@ -31,6 +31,10 @@ def autostart_text(command: list[str]) -> str:
     for line in desktop_entry_text([*command, TRAY_OPTION]).splitlines():
         if line.startswith("StartupNotify="):
             line = "StartupNotify=false"  # no window comes, so no busy cursor waiting for one
+        elif line.startswith("Exec="):
+            line = line.removesuffix(" %f")  # started at login: no file to open
+        elif line.startswith("MimeType="):
+            continue  # the menu entry opens program files; this one only starts the tray
         elif line.startswith("Comment="):
             line = "Comment=Reminders at massage time, in the background"
         lines.append(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -42,6 +43,8 @@ class SessionStart:
     child_id: int | None = None
     session_number: int | None = None
     preview: bool = False
+    program_id: str = ""
+    planned_steps: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_begun(
@@ -57,6 +60,8 @@ class SessionStart:
             child_id=child_id,
             session_number=begun.session_number,
             preview=preview,
+            program_id=begun.program_id,
+            planned_steps=begun.planned_steps,
         )
 
 
@@ -104,6 +109,8 @@ class StoredSession:
     note: str
     steps: tuple[StoredStep, ...] = ()
     pauses: tuple[StoredPause, ...] = ()
+    program_id: str = ""
+    planned_steps: tuple[tuple[str, str], ...] = ()  # (step id, title) of every planned step
 
 
 def _local_now() -> datetime:
@@ -189,8 +196,8 @@ class History:
         with self._db.transaction() as conn:
             cur = conn.execute(
                 """INSERT INTO sessions (child_id, protocol_id, protocol_version, protocol_title,
-                   planned_s, age_weeks, session_number, started_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                   planned_s, age_weeks, session_number, started_at, program_id, planned_steps)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     start.child_id,
                     start.protocol_id,
@@ -200,6 +207,8 @@ class History:
                     start.age_weeks,
                     start.session_number,
                     self._stamp(when),
+                    start.program_id,
+                    json.dumps([list(pair) for pair in start.planned_steps]),
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -318,7 +327,9 @@ def _touch(conn: sqlite3.Connection, session_id: int, at_s: float, last: str) ->
         raise KeyError(f"no session {session_id}")
 
 
-_CONVERTED = frozenset({"started_at", "ended_at", "outcome", "steps", "pauses"})
+_CONVERTED = frozenset(
+    {"started_at", "ended_at", "outcome", "steps", "pauses", "program_id", "planned_steps"}
+)
 _AS_STORED = tuple(f.name for f in fields(StoredSession) if f.name not in _CONVERTED)
 
 
@@ -333,7 +344,19 @@ def session_from_row(
         outcome=Outcome(row["outcome"]) if row["outcome"] else None,
         steps=steps,
         pauses=pauses,
+        program_id=row["program_id"],
+        planned_steps=_planned_steps(row["planned_steps"]),
     )
+
+
+def _planned_steps(text: str) -> tuple[tuple[str, str], ...]:
+    """The planned steps kept as JSON; a damaged value reads as none rather than failing."""
+    try:
+        pairs = json.loads(text)
+        return tuple((str(step), str(title)) for step, title in pairs)
+    except (ValueError, TypeError):
+        log.warning("the planned steps of a session could not be read: %.60r", text)
+        return ()
 
 
 def step_from_row(row: sqlite3.Row) -> StoredStep:

@@ -25,6 +25,7 @@ SESSION_JSON_SQL = f"""SELECT json_object(
     'age_weeks', s.age_weeks, 'started_at', s.started_at, 'ended_at', s.ended_at,
     'planned_s', s.planned_s, 'actual_s', s.actual_s, 'outcome', s.outcome, 'reason', s.reason,
     'note', s.note,
+    'program', NULLIF(s.program_id, ''),
     'steps', (SELECT json_group_array(json(j)) FROM (SELECT {_STEP_JSON} AS j FROM steps t
         WHERE t.session_id = s.id ORDER BY t.seq)),
     'pauses', (SELECT json_group_array(json(j)) FROM (SELECT {_PAUSE_JSON} AS j FROM pauses p

@@ -58,6 +58,11 @@ class UserDirs:
         return self.data / "protocols"
 
     @property
+    def programs(self) -> Path:
+        """The folder of children's programs, one TOML file each."""
+        return self.data / "programs"
+
+    @property
     def speech_cache(self) -> Path:
         """The folder of rendered speech."""
         return self.cache / "speech"

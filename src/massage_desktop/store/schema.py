@@ -89,8 +89,15 @@ V4: tuple[str, ...] = (
     "CREATE INDEX sessions_unfinished ON sessions (id) WHERE outcome IS NULL",
 )
 
+# v5: the child's program a session ran ('' for none), and the steps it planned (JSON pairs of
+# step id and title), so a report names the steps never reached (after "finish gently").
+V5: tuple[str, ...] = (
+    "ALTER TABLE sessions ADD COLUMN program_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sessions ADD COLUMN planned_steps TEXT NOT NULL DEFAULT '[]'",
+)
+
 # MIGRATIONS[n] takes a database from version n to n + 1 (version 0 is an empty file).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SQLITE_PROBLEMS = {

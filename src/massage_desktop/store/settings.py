@@ -82,6 +82,11 @@ class Settings(BaseModel):
     always_on_top: bool = False
     last_child_id: int | None = None
     start_with_desktop: bool = False
+    # A therapist's name and how to reach them, printed on the programs and handouts they make.
+    therapist_name: str = Field(default="", max_length=100)
+    therapist_contact: str = Field(default="", max_length=100)
+    # Where the compact pacing window was last: x, y, width, height.
+    compact_geometry: tuple[int, int, int, int] | None = None
 
     @field_validator("keys")
     @classmethod

@@ -48,12 +48,16 @@ class MainWindow(QMainWindow):
         large_type_toggled(bool): the user switched large type.
         high_contrast_toggled(bool): the user switched high contrast.
         always_on_top_toggled(bool): the user switched always on top.
+        compact_toggled(bool): the user asked for the compact pacing window, or left it.
         keys_requested(): the user wants to change the keys.
         voice_requested(): the user wants to change the voice.
         children_requested(): the user wants to see or change the saved children.
         history_requested(): the user wants to see the session history.
         reminders_requested(): the user wants to see or change the reminders.
         start_with_desktop_toggled(bool): the user switched "Start with the desktop".
+        programs_requested(): the user wants to see or make children's programs.
+        course_report_requested(): the user wants a child's course report.
+        open_file_requested(): the user wants to open a program file.
         close_requested(): the window is closing.
     """
 
@@ -61,12 +65,16 @@ class MainWindow(QMainWindow):
     large_type_toggled = Signal(bool)
     high_contrast_toggled = Signal(bool)
     always_on_top_toggled = Signal(bool)
+    compact_toggled = Signal(bool)
     keys_requested = Signal()
     voice_requested = Signal()
     children_requested = Signal()
     history_requested = Signal()
     reminders_requested = Signal()
     start_with_desktop_toggled = Signal(bool)
+    programs_requested = Signal()
+    course_report_requested = Signal()
+    open_file_requested = Signal()
     close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,12 +112,18 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction
 
+        opening = QAction("&Open a program file…", self)
+        opening.setShortcut("Ctrl+O")
+        opening.triggered.connect(self.open_file_requested)
+        self.menuBar().addMenu("&File").addAction(opening)
+        self.addAction(opening)
         menu = self.menuBar().addMenu("&View")
         specs = (
             ("full_screen", "&Full screen", self._on_full_screen_toggled),
             ("large_type", "&Large type", self._on_large_type_toggled),
             ("high_contrast", "&High contrast", self._on_high_contrast_toggled),
             ("always_on_top", "Always on &top", self._on_always_on_top_toggled),
+            ("compact", "&Compact window", self._on_compact_toggled),
         )
         actions: dict[str, QAction] = {}
         for name, text, slot in specs:
@@ -126,7 +140,10 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # its shortcut works even with the menu bar hidden
         actions["full_screen"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         actions["full_screen"].setShortcut("F11")
+        actions["compact"].setShortcut("C")
+        actions["compact"].setEnabled(False)  # while a session runs
         actions |= self._build_records_menu()
+        actions["open_file"] = opening
         return actions
 
     def _build_records_menu(self) -> dict[str, QAction]:
@@ -136,11 +153,15 @@ class MainWindow(QMainWindow):
         actions = {
             "children": QAction("&Children…", self),
             "history": QAction("&History…", self),
+            "course_report": QAction("C&ourse report…", self),
+            "programs": QAction("&Programs…", self),
             "reminders": QAction("&Reminders…", self),
             "start_with_desktop": QAction("&Start with the desktop", self),
         }
         actions["children"].triggered.connect(self.children_requested)
         actions["history"].triggered.connect(self.history_requested)
+        actions["course_report"].triggered.connect(self.course_report_requested)
+        actions["programs"].triggered.connect(self.programs_requested)
         actions["reminders"].triggered.connect(self.reminders_requested)
         autostart = actions["start_with_desktop"]
         autostart.setCheckable(True)
@@ -185,7 +206,12 @@ class MainWindow(QMainWindow):
 
     def set_records_enabled(self, enabled: bool) -> None:
         """Offer the Records menu or not (not while a session runs, nor without a history)."""
-        for name in ("children", "history", "reminders"):
+        for name in ("children", "history", "course_report", "reminders"):
+            self._actions[name].setEnabled(enabled)
+
+    def set_programs_enabled(self, enabled: bool) -> None:
+        """Offer the programs and opening a program file, or not (not while a session runs)."""
+        for name in ("programs", "open_file"):
             self._actions[name].setEnabled(enabled)
 
     def set_start_with_desktop(self, on: bool) -> None:
@@ -214,6 +240,23 @@ class MainWindow(QMainWindow):
 
         keys = keymap.keys.get(Action.FULL_SCREEN, ())
         self._actions["full_screen"].setShortcuts(list(keys))
+        self._actions["compact"].setShortcuts(list(keymap.keys.get(Action.COMPACT, ())))
+
+    def set_compact_enabled(self, enabled: bool) -> None:
+        """Offer the compact window or not (only while a session runs)."""
+        self._actions["compact"].setEnabled(enabled)
+
+    def set_compact_checked(self, on: bool) -> None:
+        """Tick View, Compact window to match, without asking for it again."""
+        action = self._actions["compact"]
+        blocked = action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(blocked)
+
+    def toggle_compact(self) -> None:
+        """The compact window on or off, as its key does."""
+        if self._actions["compact"].isEnabled():
+            self._actions["compact"].toggle()
 
     def set_options(self, large_type: bool, high_contrast: bool, always_on_top: bool) -> None:
         """Tick the View menu to match the settings, and apply always on top."""
@@ -245,6 +288,9 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
         self.menuBar().setVisible(not on)
+
+    def _on_compact_toggled(self, on: bool) -> None:
+        self.compact_toggled.emit(on)
 
     def _on_always_on_top_toggled(self, on: bool) -> None:
         self._apply_on_top(on)

@@ -95,6 +95,17 @@ class Preferences(QObject):
         self._change(start_with_desktop=on)
         return True
 
+    def set_compact_geometry(self, geometry: tuple[int, int, int, int]) -> None:
+        """Remember where the compact window was, and its size."""
+        if geometry != self._settings.compact_geometry:
+            self._change(compact_geometry=geometry)
+
+    def set_therapist(self, name: str, contact: str) -> None:
+        """Remember the therapist's name and contact, printed on the programs they make."""
+        name, contact = name[:100], contact[:100]
+        if (name, contact) != (self._settings.therapist_name, self._settings.therapist_contact):
+            self._change(therapist_name=name, therapist_contact=contact)
+
     def set_keys(self, keymap: KeyMap) -> None:
         """Use and save other session keys."""
         main, extra = keymap.to_bindings()

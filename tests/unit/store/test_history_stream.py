@@ -39,6 +39,7 @@ def test_each_session_is_one_json_line_with_its_steps_and_pauses_in_order(
         "outcome": "completed",
         "reason": "",
         "note": "Calm.",
+        "program": None,
     }
     assert [s["index"] for s in got["steps"]] == list(range(12))
     assert got["steps"][11] == {

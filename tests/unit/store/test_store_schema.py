@@ -94,7 +94,7 @@ def test_a_version_2_file_gains_the_doctor_column_and_the_paging_indexes_keeping
     conn.commit()
     conn.close()
     history = History.open(history_file)
-    assert history.db.version == SCHEMA_VERSION == 4
+    assert history.db.version == SCHEMA_VERSION == 5
     indexes = {r[0] for r in history.db.rows("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {
         "sessions_by_start",

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Children
 from massage_desktop.store.export import session_report
-from massage_desktop.store.history import History
+from massage_desktop.store.history import History, StoredSession
 from massage_desktop.store.history_query import HistoryQuery, SessionFilter, SessionSummary
+from massage_desktop.store.visit import Visit
+from massage_desktop.ui.records.course_chart_view import CourseChartView
 from massage_desktop.ui.records.history_export import CsvExport
 from massage_desktop.ui.records.history_filters import HistoryFilters
 from massage_desktop.ui.records.history_model import COLUMNS, HistoryModel
@@ -39,6 +41,7 @@ from massage_desktop.ui.widgets.styled import button, label
 log = logging.getLogger(__name__)
 
 POLL_MS = 1000  # how often the open window looks for sessions written since it last read
+CHART_HEIGHT = 210
 # Asks where to save: (parent, caption, suggested path, filter) -> the path, or '' if cancelled.
 FileChooser = Callable[[QWidget, str, str, str], str]
 
@@ -69,6 +72,7 @@ class HistoryDialog(QDialog):
         choose_file: FileChooser = _ask_save_path,
         now: Callable[[], datetime] = _local_now,
         poll_ms: int = POLL_MS,
+        visit_of: Callable[[StoredSession], Visit] = lambda _session: Visit(),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("History")
@@ -79,6 +83,7 @@ class HistoryDialog(QDialog):
         self._query = HistoryQuery(history.db)
         self._choose_file = choose_file
         self._now = now
+        self._visit_of = visit_of
         self._chosen_id: int | None = None
         self._export: CsvExport | None = None  # the last one, kept while its thread runs
         children = self._children.all(include_removed=True)
@@ -87,6 +92,9 @@ class HistoryDialog(QDialog):
         self._model = HistoryModel(self._query, self)
         longest = max((child.name for child in children), key=len, default="")
         self._table = history_table(self._model, longest)
+        self._chart = CourseChartView()
+        self._chart.setMaximumHeight(CHART_HEIGHT)  # the table keeps most of the room
+        self._chart.hide()
         self._status = label("", "muted")
         self._status.setAccessibleName("Status")
         self._csv = button("Export CSV…", "Export these sessions as CSV")
@@ -116,6 +124,7 @@ class HistoryDialog(QDialog):
         layout.setSpacing(14)
         layout.addWidget(label("History", "heading"))
         layout.addWidget(self._filters)
+        layout.addWidget(self._chart)
         layout.addWidget(self._table, 1)
         layout.addWidget(self._status)
         layout.addLayout(row)
@@ -136,6 +145,11 @@ class HistoryDialog(QDialog):
     def filters(self) -> HistoryFilters:
         """The child, massage and day pickers."""
         return self._filters
+
+    @property
+    def chart(self) -> CourseChartView:
+        """The chosen child's sessions over time (hidden for all children)."""
+        return self._chart
 
     @property
     def child_box(self) -> QComboBox:
@@ -179,7 +193,8 @@ class HistoryDialog(QDialog):
             return False
         child = self._children.get(session.child_id) if session.child_id is not None else None
         try:
-            pages = write_report_pdf(session_report(session, child, self._now()), path)
+            report = session_report(session, child, self._now(), self._visit_of(session))
+            pages = write_report_pdf(report, path)
         except StoreError as exc:
             return self._failed(exc)
         self._status.setText(
@@ -191,7 +206,15 @@ class HistoryDialog(QDialog):
     # --- reacting -------------------------------------------------------------------------
 
     def _on_filters_changed(self) -> None:
-        self._model.set_filter(self._filters.current())
+        wanted = self._filters.current()
+        self._model.set_filter(wanted)
+        self._show_chart(wanted.child_id)
+
+    def _show_chart(self, child_id: int | None) -> None:
+        """One child's sessions over time; read only when one child is chosen."""
+        self._chart.setVisible(child_id is not None)
+        if child_id is not None:
+            self._chart.show_sessions(self._history.sessions(child_id=child_id))
 
     def _on_reset(self) -> None:
         """After the rows were read again: keep the chosen session chosen, or choose the first."""
@@ -260,9 +283,13 @@ class HistoryDialog(QDialog):
         return False
 
 
-def open_history_dialog(history: History, parent: QWidget) -> HistoryDialog:
+def open_history_dialog(
+    history: History,
+    parent: QWidget,
+    visit_of: Callable[[StoredSession], Visit] | None = None,
+) -> HistoryDialog:
     """Show the sessions in `history` over `parent`; the dialog deletes itself on close."""
-    dialog = HistoryDialog(history, parent)
+    dialog = HistoryDialog(history, parent, visit_of=visit_of or (lambda _session: Visit()))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from massage_desktop.plan import Plan
     from massage_desktop.protocol.models import Protocol
-    from massage_desktop.store.history import History
+    from massage_desktop.store.history import History, StoredSession
     from massage_desktop.store.recorder import Recorder
     from massage_desktop.store.reminders import ReminderStore
+    from massage_desktop.store.visit import Visit
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.preferences import Preferences
     from massage_desktop.ui.session.controller import SessionController
@@ -44,6 +45,7 @@ class RecordsLink(QObject):
         self._history = history
         self._prefs = prefs
         self._unsaved: list[Recorder] = []
+        self._visit_of: Callable[[StoredSession], Visit] | None = None
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.retry_unsaved)
@@ -227,8 +229,15 @@ class RecordsLink(QObject):
         kids = Children(self._history.db).all(include_removed=True)
         open_reminders_dialog(self._reminders, kids, self._protocols, self._window)
 
+    def set_visit_of(self, visit_of: Callable[[StoredSession], Visit]) -> None:
+        """Where a session report finds its therapist and its program's title."""
+        self._visit_of = visit_of
+
     def _show_history(self) -> None:
         from massage_desktop.ui.records.history_dialog import open_history_dialog
 
         assert self._history is not None
-        open_history_dialog(self._history, self._window)
+        if self._visit_of is None:
+            open_history_dialog(self._history, self._window)
+        else:
+            open_history_dialog(self._history, self._window, self._visit_of)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
+from massage_desktop.program_plan import plan_program
 from massage_desktop.ui.main_window import MainWindow
 from massage_desktop.ui.ports import Inhibitor, SessionControls, Voice
 from massage_desktop.ui.session.view import SessionView
@@ -23,6 +24,14 @@ log = logging.getLogger(__name__)
 
 # Builds the controller of one session (with its voice link and recorder).
 SessionFactory = Callable[[Choice, Plan], SessionControls]
+
+
+def plan_choice(choice: Choice, conditions: tuple[str, ...]) -> Plan:
+    """The plan of what was chosen: the child's program, or the protocol; raises as plan does."""
+    weeks, number = choice.age_weeks, choice.session_number
+    if choice.program is not None:
+        return plan_program(choice.protocol, choice.program, weeks, number, conditions)
+    return plan(choice.protocol, weeks, number, conditions)
 
 
 class SessionFlow(QObject):
@@ -115,7 +124,7 @@ class SessionFlow(QObject):
         if choice is None or self._live or self._preparing is not None:
             return
         try:
-            planned = plan(choice.protocol, choice.age_weeks, choice.session_number, conditions)
+            planned = plan_choice(choice, conditions)
         except (PlanRefused, NotToday) as exc:
             log.warning("session refused after the safety check: %s", exc)
             return

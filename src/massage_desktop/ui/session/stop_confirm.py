@@ -38,6 +38,11 @@ class StopConfirm(QFrame):
         self._stop.clicked.connect(self._on_stop_clicked)
         self.hide()
 
+    def set_compact(self, on: bool) -> None:
+        """In the compact window only the question shows: its keys answer it."""
+        self._keep.setVisible(not on)
+        self._stop.setVisible(not on)
+
     @property
     def asking(self) -> bool:
         """Whether the question is showing."""

@@ -161,5 +161,13 @@ class ChildPicker(QComboBox):
         self.setVisible(bool(self._children))
         self.child_chosen.emit(self.child)
 
+    def choose_named(self, name: str) -> bool:
+        """Pick the saved child called `name` (ignoring case); False if there is none."""
+        names = [c.name.casefold() for c in self._children]
+        if name.casefold() not in names:
+            return False
+        self.setCurrentIndex(names.index(name.casefold()))
+        return True
+
     def _on_index_changed(self, _index: int) -> None:
         self.child_chosen.emit(self.child)
