@@ -15,6 +15,7 @@ DEB_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libpulse0 libasound2
   fonts-dejavu-core xvfb xauth sox x11-apps imagemagick
+  pulseaudio pulseaudio-utils
 )
 
 missing_debs() {

@@ -17,18 +17,17 @@ from massage_desktop.plan import Plan
 from massage_desktop.script import PromptKind
 from massage_desktop.speech.cache import SpeechCache, wav_seconds
 from massage_desktop.speech.engines import create_synthesiser
-from massage_desktop.speech.player import (
-    NO_BACKEND_MESSAGE,
-    NO_OUTPUT_MESSAGE,
-    PromptPlayer,
-    has_audio_output,
-)
+from massage_desktop.speech.mixer import Bus
+from massage_desktop.speech.playback import Player
+from massage_desktop.speech.player import NO_BACKEND_MESSAGE, NO_OUTPUT_MESSAGE, has_audio_output
 from massage_desktop.speech.prerender import Batch
 from massage_desktop.speech.prompts import TEST_SENTENCE, count_text, plan_texts, unique_texts
 from massage_desktop.speech.relay import Relay
 from massage_desktop.speech.rules import COUNT
 from massage_desktop.speech.settings import VoiceSettings
 from massage_desktop.speech.speaker import Clock, LineSpeaker
+from massage_desktop.speech.stream import AudioStream
+from massage_desktop.speech.stream_player import StreamPlayer
 from massage_desktop.speech.synth import (
     RenderJob,
     RenderResult,
@@ -65,8 +64,11 @@ class VoiceService(QObject):
     """Speaks a session's prompts from pre-rendered files; never blocks the GUI thread.
 
     Synthesis runs on one daemon thread (SynthThread); results come back by queued signals.
-    Every line carries the generation it was asked in: `skip()` bumps the generation and stops
-    the player, so a line rendered after a skip is never played. Which line may cut which is
+    Sound goes out through one AudioStream (held open from `begin_session` to `end_session`),
+    mixed by its Mixer: a line due at monotonic time `at` is placed on the sample heard a fixed
+    latency after `at`. Every line carries the generation it was asked in: `skip()` bumps the
+    generation and takes the line off the timeline, so a line rendered after a skip is never
+    played. Which line may cut which is
     the rule of `massage_desktop.speech.rules` (a lead line is never cut by a count or rhyme).
     Without a voice the service keeps answering: `say()` returns False and does nothing.
 
@@ -100,8 +102,9 @@ class VoiceService(QObject):
         settings: VoiceSettings | None = None,
         *,
         synth_factory: SynthesiserFactory = create_synthesiser,
-        voice_player: PromptPlayer | None = None,
-        chime_player: PromptPlayer | None = None,
+        stream: AudioStream | None = None,
+        voice_player: Player | None = None,
+        chime_player: Player | None = None,
         chime: Path | None = None,
         clock: Clock = time.monotonic,
         language: str | None = None,
@@ -114,8 +117,9 @@ class VoiceService(QObject):
         self._settings = settings or VoiceSettings()
         self._language = language or system_language()
         self._chime_file = chime or default_chime()
-        self._voice = voice_player or PromptPlayer(self)
-        self._chime = chime_player or PromptPlayer(self)
+        self._stream = stream or AudioStream(parent=self)
+        self._voice = voice_player or StreamPlayer(self._stream, Bus.VOICE, parent=self)
+        self._chime = chime_player or StreamPlayer(self._stream, Bus.CHIME, parent=self)
         self._relay = Relay(self)
         self._thread = SynthThread(synth_factory, cache, self._relay)
         self._speaker = LineSpeaker(self._voice, self._cached, self._render_now, clock, self)
@@ -155,6 +159,11 @@ class VoiceService(QObject):
         if self._settings.mute_voice or self._has_output():
             return None
         return NO_OUTPUT_MESSAGE
+
+    @property
+    def stream(self) -> AudioStream:
+        """The audio stream the voice, the chime and the bed go out through."""
+        return self._stream
 
     @property
     def engine(self) -> str | None:
@@ -212,11 +221,12 @@ class VoiceService(QObject):
         self._thread.start()
 
     def close(self) -> None:
-        """Fall silent, stop the synth thread and close both players (given ones too)."""
+        """Fall silent; stop the synth thread; close both players (given ones too), the stream."""
         self.skip()
         self._thread.close()
         self._voice.close()
         self._chime.close()
+        self._stream.close()
 
     def prerender(self, plan: Plan) -> int:
         """Render every text `plan` may speak (counts too when counting aloud); returns how many.
@@ -233,27 +243,47 @@ class VoiceService(QObject):
         self._state.plan = None
         return self._prerender(texts)
 
-    def say(self, text: str, kind: PromptKind | str) -> bool:
-        """Speak `text` now, by the priority rule; False when it will not be spoken."""
-        return self._say(text, str(kind), force=False)
+    def say(self, text: str, kind: PromptKind | str, at: float | None = None) -> bool:
+        """Speak `text`, due at monotonic time `at` (None: now), by the priority rule.
 
-    def say_count(self, index: int, total: int) -> bool:
+        False when it will not be spoken.
+        """
+        return self._say(text, str(kind), force=False, at=at)
+
+    def say_count(self, index: int, total: int, at: float | None = None) -> bool:
         """Speak the count "four of ten" when counting aloud is on; False otherwise."""
         if not self._settings.count_aloud:
             return False
-        return self._say(count_text(index, total), COUNT, force=False)
+        return self._say(count_text(index, total), COUNT, force=False, at=at)
 
     def test_voice(self) -> bool:
         """Speak a short sentence with the current settings, even when the voice is muted."""
         return self._say(TEST_SENTENCE, PromptKind.INSTRUCTION, force=True)
 
-    def chime(self) -> bool:
+    def chime(self, at: float | None = None) -> bool:
         """Play the soft chime (at a step change); False when chimes are muted or impossible."""
         self.start()
         if self._settings.mute_chimes or not self._state.sound_ok:
             return False
-        self._chime.play(self._chime_file, next(self._chimes))
+        self._chime.play(self._chime_file, next(self._chimes), at)
         return True
+
+    def begin_session(self) -> None:
+        """A session starts: hold the stream open until `end_session`."""
+        self._stream.hold(True)
+
+    def end_session(self) -> None:
+        """The session ended: the stream closes once all is quiet."""
+        self._stream.mixer.resume()
+        self._stream.hold(False)
+
+    def pause(self) -> None:
+        """Freeze the sound's timeline: what sounds fades out in 50 ms."""
+        self._stream.mixer.pause()
+
+    def resume(self) -> None:
+        """Carry on where the pause froze the timeline, fading back in."""
+        self._stream.mixer.resume()
 
     def skip(self) -> None:
         """Fall silent at once: bump the generation, stop the voice and the chime."""
@@ -267,11 +297,11 @@ class VoiceService(QObject):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _say(self, text: str, kind: str, force: bool) -> bool:
+    def _say(self, text: str, kind: str, force: bool, at: float | None = None) -> bool:
         self.start()
         if not self._state.voice_ok or (self._settings.mute_voice and not force):
             return False
-        return self._speaker.say(text, kind)
+        return self._speaker.say(text, kind, at)
 
     def _cached(self, text: str) -> Path | None:
         engine = self._state.engine
