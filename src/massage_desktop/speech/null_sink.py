@@ -13,7 +13,13 @@ import os
 import shutil
 import signal
 import subprocess
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +30,49 @@ _SCRIPT = """load-module module-null-sink sink_name={sink} rate={rate} channels=
 load-module module-native-protocol-unix auth-anonymous=1 socket={socket}
 set-default-sink {sink}
 """
+
+
+class Recording:
+    """What `parec` records, with the monotonic time each piece arrived at.
+
+    The arrival times give the line from sample index to monotonic time (the recorder's own
+    latency, 5 ms asked, is in its offset).
+    """
+
+    def __init__(self, process: subprocess.Popen[bytes], rate: int) -> None:
+        self.rate = rate
+        self._process = process
+        self._chunks: list[bytes] = []
+        self._arrivals: list[tuple[int, float]] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        out = self._process.stdout
+        assert out is not None
+        frames = 0
+        while chunk := os.read(out.fileno(), 4096):
+            frames += len(chunk) // 2
+            self._arrivals.append((frames, time.monotonic()))
+            self._chunks.append(chunk)
+
+    def stop(self) -> tuple[npt.NDArray[np.float32], Callable[[float], float]]:
+        """Stop; the samples (floats -1..1) and a function from sample index to monotonic time."""
+        self._process.terminate()
+        self._process.wait(timeout=10)
+        self._reader.join(timeout=10)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+        raw = b"".join(self._chunks)
+        ints = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2")
+        samples = (ints / 32768.0).astype(np.float32)
+        arrivals = np.array(self._arrivals, dtype=np.float64)
+        slope, offset = np.polyfit(arrivals[:, 0], arrivals[:, 1], 1)
+
+        def time_of(index: float) -> float:
+            return float(slope * index + offset)
+
+        return samples, time_of
 
 
 def available() -> bool:
@@ -76,12 +125,13 @@ class NullSink:
         self._pid = int(pid_file.read_text().split()[0])
         log.info("private PulseAudio %d at %s", self._pid, self.server)
 
-    def record(self, channels: int = 1) -> subprocess.Popen[bytes]:
-        """`parec` recording the monitor as raw s16le at `rate` to its stdout, 5 ms latency."""
+    def record(self) -> Recording:
+        """Start recording the monitor (mono, at `rate`); `Recording.stop` hands the sound back."""
         command = ["parec", f"--device={self.monitor}", "--format=s16le", f"--rate={self.rate}"]
-        command += [f"--channels={channels}", "--latency-msec=5", "--raw"]
+        command += ["--channels=1", "--latency-msec=5", "--raw"]
         env = dict(os.environ) | self.env()
-        return subprocess.Popen(command, env=env, stdout=subprocess.PIPE)
+        env.pop("PULSE_LATENCY_MSEC", None)  # the recorder keeps its own 5 ms
+        return Recording(subprocess.Popen(command, env=env, stdout=subprocess.PIPE), self.rate)
 
     def stop(self) -> None:
         """Stop the daemon this object started."""

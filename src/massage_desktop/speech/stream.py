@@ -11,11 +11,12 @@ stream runs silently in real time on a timer, so every sound still starts and en
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from massage_desktop.speech.mixer import Mixer
@@ -26,11 +27,16 @@ log = logging.getLogger(__name__)
 RATE = 48_000
 CHANNELS = 2
 BUFFER_S = 0.1
+# Qt asks PulseAudio for a 21 ms server-side buffer; on a busy computer Qt's feeding thread
+# sometimes misses it and the server plays silence in between (measured: the sound then comes
+# 5 to 50 ms later for the rest of the session). libpulse takes the server-side buffer of this
+# process's streams from PULSE_LATENCY_MSEC; with 80 ms no jump was seen under load.
+PULSE_LATENCY_MS = "80"
 # A sound is placed on the frame the stream takes this long after it is due; it must be more
 # than the sink reads ahead at once (about 86 ms at this rate), so the frame is never read yet.
 LEAD_S = 0.15
-# From being read to being heard: the sink's buffer and the sound server's (measured: about 2x).
-HEARD_AFTER_S = 2 * BUFFER_S
+# From being read to being heard: the sink's buffer and the sound server's (measured: 0.26 s).
+HEARD_AFTER_S = 0.25
 POLL_MS = 10
 IDLE_CLOSE_S = 10.0
 
@@ -87,6 +93,9 @@ class AudioStream(QObject):
         self._now = clock
         self._sink: QAudioSink | None = None
         self._io: MixerDevice | None = None
+        self._sink_device: QAudioDevice | None = None
+        self._spent: list[tuple[QAudioSink, MixerDevice]] = []
+        self._playing = False
         self._silent_from: tuple[float, int] | None = None
         self._held = False
         self._idle_since: float | None = None
@@ -103,12 +112,12 @@ class AudioStream(QObject):
     @property
     def silent(self) -> bool:
         """Whether the stream runs without a device (nothing is heard)."""
-        return self.is_open and self._sink is None
+        return self.is_open and not self._playing
 
     @property
     def heard_after_s(self) -> float:
         """From a frame being read to it being heard (0 when silent)."""
-        return 0.0 if self._sink is None else HEARD_AFTER_S
+        return HEARD_AFTER_S if self._playing else 0.0
 
     def hold(self, held: bool) -> None:
         """Keep the stream open (a session is set up) or let it close when idle."""
@@ -133,15 +142,10 @@ class AudioStream(QObject):
     def close(self) -> None:
         """Stop the stream; what was placed and not yet heard is let go unheard."""
         self._poll.stop()
-        sink, self._sink = self._sink, None
-        if sink is not None:
-            sink.stop()
-            sink.deleteLater()
-        if self._io is not None:
-            self._io.close()
-            self._io.deleteLater()
-            self._io = None
+        if self._sink is not None:
+            self._sink.stop()
         self._silent_from = None
+        self._playing = False
 
     def _go_silent(self) -> None:
         self._silent_from = (self._now(), self.mixer.output_frames)
@@ -154,40 +158,56 @@ class AudioStream(QObject):
         return self.mixer.timeline_at(output)
 
     def _open_sink(self, device: QAudioDevice) -> bool:
+        os.environ.setdefault("PULSE_LATENCY_MSEC", PULSE_LATENCY_MS)
+        if self._sink is None or self._io is None or self._sink_device != device:
+            self._sink, self._io = self._make_sink(device)
+            self._sink_device = device
+        self._sink.start(self._io)
+        if self._sink.error() is not QtAudio.Error.NoError:
+            log.warning("the audio output could not be opened (%s)", self._sink.error().name)
+            self._sink.stop()
+            return False
+        self._playing = True
+        return True
+
+    def _make_sink(self, device: QAudioDevice) -> tuple[QAudioSink, MixerDevice]:
+        """A sink and its source, owned by the application, never deleted from Python.
+
+        Deleting a QAudioSink (with its QIODevice) from Python crashed the process a moment
+        later (a bus error in the event loop, seen with PySide6 6.11 and PulseAudio), so each
+        stream makes its sink once, stops and starts it again, and leaves it to the app.
+        """
         fmt = QAudioFormat()
         fmt.setSampleRate(self.mixer.rate)
         fmt.setChannelCount(CHANNELS)
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-        sink = QAudioSink(device, fmt, self)
+        owner = QCoreApplication.instance()
+        sink = QAudioSink(device, fmt, owner)
         sink.setBufferSize(int(BUFFER_S * self.mixer.rate) * 2 * CHANNELS)
-        io = MixerDevice(self._pull, self)
+        io = MixerDevice(self._pull, owner or sink)
         io.open(QIODevice.OpenModeFlag.ReadOnly)
-        sink.start(io)
-        if sink.error() is not QtAudio.Error.NoError:
-            log.warning("the audio output could not be opened (%s)", sink.error().name)
-            sink.deleteLater()
-            io.deleteLater()
-            return False
-        sink.stateChanged.connect(self._on_state_changed)
-        self._sink, self._io = sink, io
-        return True
+        self._spent.append((sink, io))
+        return sink, io
 
     def _pull(self, frames: int) -> bytes:
         data = to_bytes(self.mixer.read(frames))
         self.clock.observe(self._now(), self.mixer.output_frames)
         return data
 
-    def _on_state_changed(self, state: QtAudio.State) -> None:
+    def _check_sink(self) -> None:
+        # Not by stateChanged: PySide6 cannot pass its QAudio::State argument to Python.
         sink = self._sink
-        if sink is not None and sink.error() in (QtAudio.Error.OpenError, QtAudio.Error.FatalError):
+        errors = (QtAudio.Error.OpenError, QtAudio.Error.FatalError)
+        if self._playing and sink is not None and sink.error() in errors:
             log.warning("the audio output stopped (%s); going on silently", sink.error().name)
             self.close()
             self._go_silent()
             self._poll.start()
 
     def _on_poll(self) -> None:
+        self._check_sink()
         now = self._now()
-        if self._sink is None and self._silent_from is not None:
+        if not self._playing and self._silent_from is not None:
             since, base = self._silent_from
             due = base + round((now - since) * self.mixer.rate)
             if due > self.mixer.output_frames:

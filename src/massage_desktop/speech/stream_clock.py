@@ -3,9 +3,13 @@
 The sound card takes frames at its own pace, which may run a little fast or slow against the
 computer's clock (0.2 % is common: 5 seconds in a 40-minute session). Each time the stream
 takes frames, `observe(t, frames)` notes how many it has taken by time `t`. The rate comes
-from a least-squares line over the last SLOPE_WINDOW_S; the offset from recent observations
-only, taking the upper OFFSET_QUANTILE of them: a read can come late (the event loop was
-busy) but never early, so the early ones show the card's own pace best.
+from a least-squares line over the last SLOPE_WINDOW_S, trusted as far as its spread allows:
+over a few seconds the reads' own jitter (a sawtooth of one read's worth of frames) makes it
+less certain than the card's nominal rate, so it is weighed against that (a card is seldom
+more than PRIOR_DRIFT off). The offset comes from recent observations only, taking the upper
+OFFSET_QUANTILE of them: a read can come late (the event loop was busy) but never early, so the early ones show the card's own pace best. A gap of more than
+STALL_S between reads means the stream stalled (it does once as it starts, after filling its
+buffer; and on an underrun): what was seen before it no longer holds and is forgotten.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ SLOPE_WINDOW_S = 60.0
 OFFSET_WINDOW_S = 10.0
 OFFSET_QUANTILE = 90.0
 MIN_SPAN_S = 2.0
-MAX_DRIFT = 0.02  # a fitted rate further than 2 % from the nominal one is not believed
+MAX_DRIFT = 0.02
+PRIOR_DRIFT = 0.003
+STALL_S = 0.3  # a fitted rate further than 2 % from the nominal one is not believed
 
 
 class StreamClock:
@@ -41,6 +47,8 @@ class StreamClock:
 
     def observe(self, t: float, frames: int) -> None:
         """By monotonic time `t` the stream has taken `frames` frames in all."""
+        if self._seen and t - self._seen[-1][0] > STALL_S:
+            self._seen.clear()
         self._seen.append((t, frames))
         while self._seen and self._seen[0][0] < t - SLOPE_WINDOW_S:
             self._seen.popleft()
@@ -74,9 +82,18 @@ class StreamClock:
         t0 = float(t[-1])
         slope = float(self.rate)
         if len(seen) >= 8 and t0 - t[0] >= MIN_SPAN_S:
-            fitted = float(np.polyfit(t - t0, f, 1)[0])
-            if abs(fitted / self.rate - 1.0) <= MAX_DRIFT:
-                slope = fitted
+            slope = self._weighed_slope(t - t0, f)
         recent = t >= t0 - OFFSET_WINDOW_S
         residuals = f[recent] - slope * (t[recent] - t0)
         return t0, float(np.percentile(residuals, OFFSET_QUANTILE)), slope
+
+    def _weighed_slope(self, t: np.ndarray, f: np.ndarray) -> float:
+        """The fitted rate, drawn towards the nominal one as far as the fit is uncertain."""
+        fitted, intercept = np.polyfit(t, f, 1)
+        if abs(fitted / self.rate - 1.0) > MAX_DRIFT:
+            return float(self.rate)
+        spread = float(np.std(f - (fitted * t + intercept))) / self.rate
+        fit_var = spread**2 * 12 / (len(t) * float(np.ptp(t)) ** 2)
+        prior_var = PRIOR_DRIFT**2
+        weight = prior_var / (prior_var + fit_var)
+        return float(self.rate + weight * (fitted - self.rate))

@@ -93,6 +93,7 @@ class SessionController(QObject):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._refresh_timer.timeout.connect(self._on_refresh_due)
+        self._event_due: float | None = None
 
     def _clock(self) -> float:
         """The engine's clock: the given one, `speed` times faster."""
@@ -107,6 +108,15 @@ class SessionController(QObject):
     def state(self) -> State:
         """The session state."""
         return self._engine.state
+
+    @property
+    def event_due(self) -> float | None:
+        """While an event's signals are emitted: the given clock's time it was scheduled for.
+
+        The timer fires a little after the deadline; a listener that must keep time exactly
+        (the voice, placing a sound to the sample) uses this instead of reading the clock.
+        """
+        return self._event_due
 
     @property
     def speed(self) -> float:
@@ -205,6 +215,15 @@ class SessionController(QObject):
     # --- engine events -----------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        started = self._engine.started_at
+        due = None if started is None else started + event.t
+        self._event_due = None if due is None else self._origin + (due - self._origin) / self._speed
+        try:
+            self._emit_event(event)
+        finally:
+            self._event_due = None
+
+    def _emit_event(self, event: Event) -> None:
         self.event_emitted.emit(event)
         index = -1 if event.step_index is None else event.step_index
         match event.kind:
