@@ -7,8 +7,8 @@ from a least-squares line over the last SLOPE_WINDOW_S, trusted as far as its sp
 over a few seconds the reads' own jitter (a sawtooth of one read's worth of frames) makes it
 less certain than the card's nominal rate, so it is weighed against that (a card is seldom
 more than PRIOR_DRIFT off). The offset comes from recent observations only, taking the upper
-OFFSET_QUANTILE of them: a read can come late (the event loop was busy) but never early, so the early ones show the card's own pace best. A gap of more than
-STALL_S between reads means the stream stalled (it does once as it starts, after filling its
+OFFSET_QUANTILE of them: a read can come late (the event loop was busy) but never early, so
+the early ones show the card's own pace best. A gap of more than STALL_S between reads means the stream stalled (it does once as it starts, after filling its
 buffer; and on an underrun): what was seen before it no longer holds and is forgotten.
 """
 
