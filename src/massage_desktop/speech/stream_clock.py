@@ -2,14 +2,16 @@
 
 The sound card takes frames at its own pace, which may run a little fast or slow against the
 computer's clock (0.2 % is common: 5 seconds in a 40-minute session). Each time the stream
-takes frames, `observe(t, frames)` notes how many it has taken by time `t`. The rate comes
-from a least-squares line over the last SLOPE_WINDOW_S, trusted as far as its spread allows:
-over a few seconds the reads' own jitter (a sawtooth of one read's worth of frames) makes it
-less certain than the card's nominal rate, so it is weighed against that (a card is seldom
-more than PRIOR_DRIFT off). The offset comes from recent observations only, taking the upper
-OFFSET_QUANTILE of them: a read can come late (the event loop was busy) but never early, so
-the early ones show the card's own pace best. A gap of more than STALL_S between reads means the stream stalled (it does once as it starts, after filling its
-buffer; and on an underrun): what was seen before it no longer holds and is forgotten.
+takes frames, `observe(t, frames)` notes how many it has taken by time `t`.
+
+The rate comes from a least-squares line over the last SLOPE_WINDOW_S, trusted as far as its
+spread allows: over a few seconds the reads' own jitter (a sawtooth of one read's worth of
+frames) makes it less certain than the card's nominal rate, so it is weighed against that (a
+card is seldom more than PRIOR_DRIFT off). The offset comes from recent observations only,
+taking the upper OFFSET_QUANTILE of them: a read can come late (the event loop was busy) but
+never early, so the early ones show the card's own pace best. A gap of more than STALL_S
+between reads means the stream stalled (it does once as it starts, after filling its buffer;
+and on an underrun): what was seen before it no longer holds and is forgotten.
 """
 
 from __future__ import annotations
