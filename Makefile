@@ -39,6 +39,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/timing.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/speech.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/startup.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/audible.py
 
 schema: setup
 	$(VENV)/bin/massage-desktop schema > protocols/protocol.schema.json

@@ -71,12 +71,14 @@ def load(path: Path, rate: int) -> Samples:
     return out
 
 
-def onsets(samples: Samples, rate: int, level: float = ONSET_LEVEL) -> list[int]:
-    """Sample indexes where sound begins after at least ONSET_QUIET_S of quiet."""
+def onsets(
+    samples: Samples, rate: int, level: float = ONSET_LEVEL, quiet_s: float = ONSET_QUIET_S
+) -> list[int]:
+    """Sample indexes where sound begins after at least `quiet_s` of quiet."""
     loud = np.flatnonzero(np.abs(samples) > level)
     if len(loud) == 0:
         return []
-    gap = int(ONSET_QUIET_S * rate)
+    gap = int(quiet_s * rate)
     starts = loud[1:][np.diff(loud) > gap]
     return [int(loud[0]), *(int(s) for s in starts)]
 

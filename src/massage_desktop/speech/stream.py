@@ -30,8 +30,8 @@ BUFFER_S = 0.1
 # Qt asks PulseAudio for a 21 ms server-side buffer; on a busy computer Qt's feeding thread
 # sometimes misses it and the server plays silence in between (measured: the sound then comes
 # 5 to 50 ms later for the rest of the session). libpulse takes the server-side buffer of this
-# process's streams from PULSE_LATENCY_MSEC; with 80 ms no jump was seen under load.
-PULSE_LATENCY_MS = "80"
+# process's streams from PULSE_LATENCY_MSEC; with 120 ms no jump was seen under load.
+PULSE_LATENCY_MS = "120"
 # A sound is placed on the frame the stream takes this long after it is due; it must be more
 # than the sink reads ahead at once (about 86 ms at this rate), so the frame is never read yet.
 LEAD_S = 0.15

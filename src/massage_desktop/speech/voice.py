@@ -290,6 +290,10 @@ class VoiceService(QObject):
         self._speaker.skip()
         self._chime.stop()
 
+    def cached_path(self, text: str) -> Path | None:
+        """The rendered file of `text` with the current settings, if it is rendered."""
+        return self._cached(text)
+
     def prompt_length_s(self, text: str) -> float | None:
         """How long the rendered `text` lasts with the current settings, if it is rendered."""
         path = self._cached(text)
