@@ -19,6 +19,7 @@ COMMAND_MODULES = {
     "records": ("history", "report", "children", "child"),
     "voice": ("speak", "voices", "doctor"),
     "simulate": ("simulate",),
+    "soundtrack": ("soundtrack",),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 

@@ -18,6 +18,12 @@ BED_CAP = 0.5
 FADE_IN_S = 3.0
 FADE_OUT_S = 1.0
 BEDS = ("lullaby", "heartbeat", "rain")
+BED_TITLES = {"lullaby": "Music-box lullaby", "heartbeat": "Heartbeat", "rain": "Soft rain"}
+
+
+def chime_file() -> Path:
+    """The soft chime rung at each step change (made by resources/sounds/make_chime.py)."""
+    return resources_dir() / "sounds" / "chime.wav"
 
 
 def bed_file(name: str) -> Path:

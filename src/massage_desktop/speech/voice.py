@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from massage_desktop.paths import resources_dir
 from massage_desktop.plan import Plan
 from massage_desktop.script import PromptKind
+from massage_desktop.speech.bed import bed_file, chime_file
 from massage_desktop.speech.cache import SpeechCache, wav_seconds
 from massage_desktop.speech.engines import create_synthesiser
 from massage_desktop.speech.mixer import Bus
@@ -25,6 +25,8 @@ from massage_desktop.speech.prompts import TEST_SENTENCE, count_text, plan_texts
 from massage_desktop.speech.relay import Relay
 from massage_desktop.speech.rules import COUNT
 from massage_desktop.speech.settings import VoiceSettings
+from massage_desktop.speech.sound import SoundError
+from massage_desktop.speech.sound import load as load_sound
 from massage_desktop.speech.speaker import Clock, LineSpeaker
 from massage_desktop.speech.stream import AudioStream
 from massage_desktop.speech.stream_player import StreamPlayer
@@ -42,7 +44,7 @@ log = logging.getLogger(__name__)
 
 def default_chime() -> Path:
     """The soft chime shipped in resources/sounds."""
-    return resources_dir() / "sounds" / "chime.wav"
+    return chime_file()
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ class _State:
     plan: Plan | None = None
     batch: Batch | None = None
     reported: set[str] = field(default_factory=set)
+    in_session: bool = False
 
 
 class VoiceService(QObject):
@@ -194,6 +197,8 @@ class VoiceService(QObject):
     def settings(self, value: VoiceSettings) -> None:
         old, self._settings = self._settings, value
         self._apply_volume()
+        if value.bed != old.bed:
+            self._apply_bed()
         if value.mute_voice:
             self._speaker.skip()
         if value.mute_chimes:
@@ -269,12 +274,16 @@ class VoiceService(QObject):
         return True
 
     def begin_session(self) -> None:
-        """A session starts: hold the stream open until `end_session`."""
+        """A session starts: hold the stream open until `end_session`; the bed fades in."""
         self._stream.hold(True)
+        self._state.in_session = True
+        self._apply_bed()
 
     def end_session(self) -> None:
-        """The session ended: the stream closes once all is quiet."""
+        """The session ended: the bed fades out and the stream closes once all is quiet."""
+        self._state.in_session = False
         self._stream.mixer.resume()
+        self._apply_bed()
         self._stream.hold(False)
 
     def pause(self) -> None:
@@ -327,6 +336,20 @@ class VoiceService(QObject):
     def _apply_volume(self) -> None:
         self._voice.volume = self._settings.output_volume
         self._chime.volume = self._settings.output_volume
+        self._stream.mixer.bed.volume = self._settings.bed_volume
+
+    def _apply_bed(self) -> None:
+        """Play the chosen bed while a session runs (it fades in and out), else none."""
+        bed = self._stream.mixer.bed
+        name = self._settings.bed
+        if not self._state.in_session or name is None:
+            bed.stop()
+            return
+        try:
+            bed.start(load_sound(bed_file(name), self._stream.mixer.rate))
+        except SoundError as exc:
+            bed.stop()
+            self._report(f"The sound bed {name!r} could not be played ({exc}).")
 
     def _prerender(self, texts: Iterable[str]) -> int:
         self.start()
