@@ -47,7 +47,10 @@ def music_box(note: int, seconds: float) -> Wave:
     t = np.arange(int(seconds * RATE)) / RATE
     f = 440.0 * 2 ** ((note - 69) / 12)
     partials = ((1.0, 1.0, 2.2), (2.76, 0.35, 5.0), (5.4, 0.12, 9.0))
-    out = sum(level * np.sin(2 * np.pi * f * ratio * t) * np.exp(-decay * t) for ratio, level, decay in partials)
+    out = sum(
+        level * np.sin(2 * np.pi * f * ratio * t) * np.exp(-decay * t)
+        for ratio, level, decay in partials
+    )
     attack = np.minimum(t / 0.004, 1.0)
     return np.asarray(out * attack, dtype=np.float64)
 
@@ -94,7 +97,9 @@ def write(folder: Path = HERE) -> list[Path]:
     written = []
     for name, make in BEDS.items():
         path = folder / f"bed-{name}.ogg"
-        soundfile.write(str(path), _normalise(make()).astype(np.float32), RATE, format="OGG", subtype="VORBIS")
+        soundfile.write(
+            str(path), _normalise(make()).astype(np.float32), RATE, format="OGG", subtype="VORBIS"
+        )
         written.append(path)
     return written
 

@@ -114,6 +114,11 @@ class Mixer:
         return self._target == 0.0
 
     @property
+    def frozen(self) -> bool:
+        """Whether the pause's fade is over and the timeline stands still."""
+        return self._target == 0.0 and self._level == 0.0
+
+    @property
     def busy(self) -> bool:
         """Whether any sound is placed and not yet over."""
         return bool(self._placed)
