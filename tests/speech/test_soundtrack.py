@@ -125,7 +125,8 @@ def test_the_command_writes_an_ogg_file_and_prints_the_cue_sheet(
     assert info.duration == pytest.approx(sheet["seconds"], abs=0.05)
     assert sheet["bed"] == "heartbeat"
     kinds = [cue["kind"] for cue in sheet["cues"]]
-    assert kinds[:2] == ["chime", "welcome"] and "closing" in kinds
+    assert kinds[:2] == ["chime", "welcome"]
+    assert "closing" in kinds
     assert sheet["cues"][-1]["end_s"] < sheet["seconds"]
 
 
