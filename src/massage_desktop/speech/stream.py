@@ -38,6 +38,7 @@ LEAD_S = 0.15
 # From being read to being heard: the sink's buffer and the sound server's (measured: 0.26 s).
 HEARD_AFTER_S = 0.25
 POLL_MS = 10
+SETTLED_S = 1.0
 IDLE_CLOSE_S = 10.0
 
 Clock = Callable[[], float]
@@ -113,6 +114,11 @@ class AudioStream(QObject):
     def silent(self) -> bool:
         """Whether the stream runs without a device (nothing is heard)."""
         return self.is_open and not self._playing
+
+    @property
+    def settled(self) -> bool:
+        """Whether the stream runs steadily (a sink stalls once, for up to 1.5 s, as it starts)."""
+        return self.is_open and (not self._playing or self.clock.span_s >= SETTLED_S)
 
     @property
     def heard_after_s(self) -> float:

@@ -43,6 +43,11 @@ class StreamClock:
         return bool(self._seen)
 
     @property
+    def span_s(self) -> float:
+        """How long the reads kept (since the last stall) have run for."""
+        return self._seen[-1][0] - self._seen[0][0] if self._seen else 0.0
+
+    @property
     def frames_per_s(self) -> float:
         """The card's measured pace (the nominal rate until enough is seen)."""
         return self._line()[2] if self._seen else float(self.rate)

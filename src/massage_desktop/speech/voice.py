@@ -241,6 +241,7 @@ class VoiceService(QObject):
         """
         texts = plan_texts(plan, self._settings.count_aloud)
         self._state.plan = plan
+        self._stream.open()  # a session is being set up: the stream settles meanwhile
         return self._prerender(texts)
 
     def prerender_texts(self, texts: Iterable[str]) -> int:

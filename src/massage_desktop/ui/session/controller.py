@@ -179,6 +179,10 @@ class SessionController(QObject):
         """The step's instruction lasts `seconds`."""
         return self._after(self._engine.instruction_length(seconds))
 
+    def wake(self) -> None:
+        """Deliver what is due and arm the timer again (after the engine was driven directly)."""
+        self._after(True)
+
     def _after(self, changed: bool) -> bool:
         self._arm()
         self._emit_remaining()

@@ -1,0 +1,31 @@
+"""`simulate --audio`: a session's sound through the real stream, with no window."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from massage_desktop.cli import main
+
+pytestmark = [pytest.mark.usefixtures("espeak"), pytest.mark.no_qt_log, pytest.mark.slow]
+
+
+def test_the_session_is_heard_in_real_time_and_printed_as_it_goes(
+    qapp: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["simulate", "tear-duct", "--age-weeks", "8", "--audio", "--json"]
+    assert main([*args, "--actions", "6:stop"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    heard = [line for line in lines if line["event"] == "heard"]
+    assert heard[0]["kind"] == "welcome"
+    assert 0.1 < heard[0]["t"] < 1.0  # a fixed output latency after it was due at 0
+    assert lines[-1]["event"] == "finished"
+    assert lines[-1]["outcome"] == "stopped"
+    assert lines[-1]["t"] == pytest.approx(6.0, abs=0.2)
+
+
+def test_audio_plays_in_real_time_only(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["simulate", "tear-duct", "--age-weeks", "8", "--audio", "--speed", "10"]
+    assert main(args) == 1
+    assert "--audio plays in real time" in capsys.readouterr().err
