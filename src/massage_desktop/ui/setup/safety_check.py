@@ -37,10 +37,12 @@ class SafetyCheck(QWidget):
     Signals:
         cleared(tuple): the check passed; the condition ids ticked (for the plan and the record).
         back_requested(): the user wants to choose another massage.
+        read_aloud_requested(): the user wants the preparation list read by the voice.
     """
 
     cleared = Signal(tuple)
     back_requested = Signal()
+    read_aloud_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,8 +63,12 @@ class SafetyCheck(QWidget):
         self._status = label("", "muted", wrap=False)
         self._back = button("Back", "Back to choosing a massage")
         self._start = button("Start the massage", primary=True)
+        self._read_aloud = button("Read the list aloud", "Read the preparation list aloud")
+        self._read_aloud.setEnabled(False)
+        self._items: dict[str, str] = {}
         self._build()
         self._back.clicked.connect(self.back_requested)
+        self._read_aloud.clicked.connect(self.read_aloud_requested)
         self._start.clicked.connect(self._on_start_clicked)
 
     def _build(self) -> None:
@@ -74,6 +80,7 @@ class SafetyCheck(QWidget):
         layout.addWidget(self._scroll, 1)
         row = QHBoxLayout()
         row.addWidget(self._back)
+        row.addWidget(self._read_aloud)
         row.addWidget(self._status, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self._start)
         layout.addLayout(row)
@@ -132,6 +139,31 @@ class SafetyCheck(QWidget):
         """The box of one preparation item."""
         return self._prep[item_id]
 
+    @property
+    def read_aloud_button(self) -> QPushButton:
+        """The button that has the voice read the preparation list."""
+        return self._read_aloud
+
+    def set_can_read_aloud(self, can: bool) -> None:
+        """Offer the reading aloud (only when a voice can speak)."""
+        self._read_aloud.setEnabled(can)
+
+    def unticked_prep(self) -> list[tuple[str, str]]:
+        """The preparation items not ticked yet, as (id, text), in their order."""
+        return [(i, self._items[i]) for i, box in self._prep.items() if not box.checked]
+
+    def tick_prep(self, item_id: str) -> None:
+        """Tick one preparation item."""
+        self._prep[item_id].checked = True
+
+    def show_prep(self, item_id: str | None) -> None:
+        """Bring one preparation item into view and mark it as the one read (None: no mark)."""
+        for key, box in self._prep.items():
+            box.setProperty("reading", key == item_id)
+            repolish(box)
+        if item_id is not None:
+            self._scroll.ensureWidgetVisible(self._prep[item_id])
+
     def set_busy(self, text: str) -> None:
         """Say `text` beside a disabled Start (the session is being prepared); '' to end."""
         self._busy = text
@@ -143,7 +175,7 @@ class SafetyCheck(QWidget):
         """Ask afresh for `protocol`: nothing ticked but the child's known lasting conditions."""
         self._protocol = protocol
         self._title.setText(f"Safety check: {protocol.title}")
-        self._conditions, self._prep = {}, {}
+        self._conditions, self._prep, self._items = {}, {}, {}
         self._scroll.setWidget(self._content(protocol, age_weeks, set(standing)))
         self._order_tabs()
         self._update()
@@ -174,6 +206,7 @@ class SafetyCheck(QWidget):
         right.addWidget(label("Tick each one.", "muted"))
         for item in preparation_items(protocol, age_weeks):
             self._prep[item.id] = self._box(item.text, right, False)
+            self._items[item.id] = item.text
         for column in (left, right):
             column.addStretch(1)
         inner = QWidget()
