@@ -79,8 +79,10 @@ def dialog_of(qtbot: QtBot, history: History, chooser: Chooser | None = None) ->
 
 def column(dialog: HistoryDialog, name: str) -> list[str]:
     table = dialog.table
-    index = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index(name)
-    return [table.item(row, index).text() for row in range(table.rowCount())]
+    heads = [table.horizontalHeaderItem(c) for c in range(table.columnCount())]
+    index = [h.text() if h else "" for h in heads].index(name)
+    cells = [table.item(row, index) for row in range(table.rowCount())]
+    return [cell.text() if cell else "" for cell in cells]
 
 
 def test_the_sessions_show_newest_first_with_the_interrupted_one_marked(
@@ -98,7 +100,9 @@ def test_the_sessions_show_newest_first_with_the_interrupted_one_marked(
     assert column(dialog, "Baby's cues") == ["Crying"] * 3
     assert column(dialog, "Note") == ["", "", "Loved the leg strokes."]
     assert "last recorded: paused (crying)" not in column(dialog, "Outcome")[0]
-    assert dialog.table.item(0, 4).toolTip().startswith("Interrupted: the program closed")
+    cell = dialog.table.item(0, 4)
+    assert cell is not None
+    assert cell.toolTip().startswith("Interrupted: the program closed")
 
 
 def test_choosing_a_child_shows_only_their_sessions(qtbot: QtBot, history: History) -> None:

@@ -101,6 +101,7 @@ def test_saved_settings_set_the_look_and_the_keys(qtbot: QtBot, app_look: None) 
     assert window.menu_action("large_type").isChecked()
     assert window.menu_action("always_on_top").isChecked()
     session = window.pages.widget(window.pages.count() - 1)
+    assert isinstance(session, SessionView)
     assert session.controls.button(Action.REPEAT).text().endswith("X")
 
 
@@ -132,6 +133,7 @@ def test_a_preview_is_never_recorded(qtbot: QtBot, app_look: None) -> None:
 def test_new_keys_from_the_dialog_are_saved_and_used(qtbot: QtBot, app_look: None) -> None:
     window, startup = started(qtbot, FakeVoice())
     window.menu_action("keys").trigger()
+    assert startup.preferences is not None
     dialog = startup.preferences.key_dialog
     assert dialog is not None
     dialog.edit(Action.REPEAT).setKeySequence(QKeySequence("X"))

@@ -11,10 +11,10 @@ from test_engine_support import (
     play_until,
     run_out,
     speech,
-    step,
     three_steps,
 )
 
+from builders import step
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import (
     EndOutcome,

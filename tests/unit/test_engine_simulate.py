@@ -133,7 +133,7 @@ def test_refusals_use_the_plan_exit_codes(
 
 
 def test_the_sped_up_clock_runs_x_times_faster_and_sleeps_the_real_gap() -> None:
-    base, slept = FakeClock(50.0), []
+    base, slept = FakeClock(50.0), list[float]()
     clock, wait_until = speed_clock(4.0, base, slept.append)
     base.advance(2.0)
     assert clock() == 58.0

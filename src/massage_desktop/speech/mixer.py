@@ -149,11 +149,11 @@ class Mixer:
         self._placed.append(placed)
         return placed
 
-    def cut(self, token: int) -> bool:
-        """Take a sound off the timeline: gone if not read yet, else faded out in FADE_S."""
+    def cut(self, token: int, bus: Bus | None = None) -> bool:
+        """Take a sound (of `bus` only, if given) off the timeline, fading out if it sounds."""
         found = False
         for placed in list(self._placed):
-            if placed.token != token:
+            if placed.token != token or (bus is not None and placed.bus is not bus):
                 continue
             found = True
             if placed.start >= self._position:

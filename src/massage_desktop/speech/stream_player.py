@@ -72,7 +72,7 @@ class StreamPlayer(Player):
         token, self._token = self._token, None
         if token is None:
             return
-        self._stream.mixer.cut(token)
+        self._stream.mixer.cut(token, self._bus)
         self.stopped.emit(token)
 
     def _on_heard(self, event: Event) -> None:

@@ -183,3 +183,13 @@ def test_the_bed_pauses_with_the_timeline() -> None:
     phase = mixer.position
     mixer.read(RATE)
     assert mixer.position == phase
+
+
+def test_a_cut_takes_off_only_the_sound_of_its_bus() -> None:
+    mixer = Mixer(RATE)
+    mixer.add(3, tone(0.5), at=100, bus=Bus.VOICE)
+    mixer.add(3, tone(0.5), at=100, bus=Bus.CHIME)
+    assert mixer.cut(3, Bus.VOICE)
+    left = mixer.find(3)
+    assert left is not None
+    assert left.bus is Bus.CHIME
