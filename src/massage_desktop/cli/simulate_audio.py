@@ -4,26 +4,24 @@ The same parts as the window, without widgets: the SessionController on Qt timer
 VoiceLink, and the VoiceService playing through its audio stream (and the bed, when one is
 chosen in the settings). Each event is printed as it happens, and each sound when it is heard
 ("heard" lines), so the session can be listened to, or recorded and checked from outside.
+Qt is imported only when it runs: the command line loads without it.
 """
 
 from __future__ import annotations
 
 import signal
 import time
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from typing import TYPE_CHECKING, Any
 
 from massage_desktop.cli.simulate import Action, Printer
 from massage_desktop.engine import SessionRecord, SpeechMode, SpeechTiming
 from massage_desktop.plan import Plan
-from massage_desktop.speech.cache import SpeechCache
-from massage_desktop.speech.settings import VoiceSettings
-from massage_desktop.speech.voice import VoiceService
-from massage_desktop.store.paths import UserDirs
-from massage_desktop.store.settings import SettingsStore
-from massage_desktop.ui.session.controller import SessionController
-from massage_desktop.ui.voice.link import VoiceLink
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEventLoop
+
+    from massage_desktop.speech.voice import VoiceService
+    from massage_desktop.ui.session.controller import SessionController
 
 IDLE_CHECK_MS = 50
 SETTLE_LIMIT_MS = 5_000
@@ -41,6 +39,16 @@ def run_with_audio(
 
     The session's record is appended to `record`.
     """
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from massage_desktop.speech.cache import SpeechCache
+    from massage_desktop.speech.settings import VoiceSettings
+    from massage_desktop.speech.voice import VoiceService
+    from massage_desktop.store.paths import UserDirs
+    from massage_desktop.store.settings import SettingsStore
+    from massage_desktop.ui.session.controller import SessionController
+    from massage_desktop.ui.voice.link import VoiceLink
+
     app = QCoreApplication.instance() or QCoreApplication([])
     dirs = UserDirs.from_env()
     settings = VoiceSettings.of(SettingsStore(dirs.settings_file).load().settings)
@@ -73,6 +81,8 @@ def run_with_audio(
 
 def _wait_until_settled(voice: VoiceService) -> None:
     """Let the stream get past its start-up stall before the first sound is due."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     loop = QEventLoop()
     check = QTimer()
     check.timeout.connect(lambda: loop.quit() if voice.stream.settled else None)
@@ -101,6 +111,8 @@ def _heard(
 
 def _end_when_quiet(controller: SessionController, voice: VoiceService, done: QEventLoop) -> None:
     """Quit `done` once the session has finished and its last sound was heard."""
+    from PySide6.QtCore import QTimer
+
     check = QTimer(controller)
     check.setInterval(IDLE_CHECK_MS)
 
