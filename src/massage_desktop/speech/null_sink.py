@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 SINK = "out"
 RATE = 48_000
+IDLE_EXIT_S = 120
 
 _SCRIPT = """load-module module-null-sink sink_name={sink} rate={rate} channels=2
 load-module module-native-protocol-unix auth-anonymous=1 socket={socket}
@@ -117,7 +118,8 @@ class NullSink:
             "XDG_CONFIG_HOME": str(folder / "config"),
         }
         command = ["pulseaudio", "--daemonize=yes", "-n", "-F", str(script)]
-        command += ["--exit-idle-time=-1", "--use-pid-file=yes", "--log-target=stderr"]
+        # It ends by itself a while after its last client left, should its starter die first.
+        command += [f"--exit-idle-time={IDLE_EXIT_S}", "--use-pid-file=yes", "--log-target=stderr"]
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=30)
         pid_file = folder / "run" / "pulse" / "pid"
         if done.returncode != 0 or not pid_file.exists():
