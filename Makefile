@@ -27,6 +27,7 @@ typecheck: setup
 	$(VENV)/bin/mypy
 	$(MYPY_TESTS) tests/conftest.py tests/builders.py tests/unit/*.py tests/unit/protocols
 	$(MYPY_TESTS) tests/unit/store
+	$(MYPY_TESTS) tests/unit/sound
 	$(MYPY_TESTS) tests/ui
 	$(MYPY_TESTS) tests/speech
 	MYPYPATH=src $(VENV)/bin/mypy --strict benchmarks
@@ -40,6 +41,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/history.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/tray.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/audible.py
 
 schema: setup
 	$(VENV)/bin/massage-desktop schema > protocols/protocol.schema.json

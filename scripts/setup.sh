@@ -20,6 +20,7 @@ DEB_PACKAGES=(
   libpulse0 libasound2
   fonts-dejavu-core xvfb xauth sox x11-apps imagemagick
   desktop-file-utils appstream shared-mime-info dbus-daemon
+  pulseaudio pulseaudio-utils
 )
 
 # Debian's python3 makes no venv without ensurepip, which is in python3-venv (or python3.X-venv

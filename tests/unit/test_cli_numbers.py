@@ -42,6 +42,16 @@ OPTIONS: dict[tuple[str, str], list[str]] = {
     ("checklist", "--age-weeks"): ["checklist", "relaxing", "--age-weeks={}"],
     ("checklist", "--age-months"): ["checklist", "relaxing", "--age-months={}"],
     ("remind remove", "number"): ["remind", "remove", "--", "{}"],
+    ("soundtrack", "--age-weeks"): ["soundtrack", "relaxing", "--out", "o.wav", "--age-weeks={}"],
+    ("soundtrack", "--age-months"): ["soundtrack", "relaxing", "--out", "o.wav", "--age-months={}"],
+    ("soundtrack", "--session-number"): [
+        "soundtrack",
+        "relaxing",
+        "--out",
+        "o.wav",
+        "--age-months=4",
+        "--session-number={}",
+    ],
     ("handout", "--age-weeks"): ["handout", "relaxing", "--pdf", "out.pdf", "--age-weeks={}"],
     ("handout", "--age-months"): ["handout", "relaxing", "--pdf", "out.pdf", "--age-months={}"],
     **{

@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "course": ("course",),
     "programs": ("program", "therapist"),
     "handout": ("handout",),
+    "soundtrack": ("soundtrack",),
 }
 COMMANDS = frozenset(name for names in COMMAND_MODULES.values() for name in names)
 

@@ -73,6 +73,8 @@ class Settings(BaseModel):
     mute_voice: bool = False
     mute_chimes: bool = False
     count_aloud: bool = False
+    bed: str | None = Field(default=None, description="the sound bed under the voice, or none")
+    bed_volume: float = Field(default=0.5, ge=0.0, le=1.0)
     keys: dict[str, KeyName] = Field(default_factory=lambda: dict(DEFAULT_KEYS))
     extra_keys: dict[str, list[KeyName]] = Field(
         default_factory=lambda: {k: list(v) for k, v in DEFAULT_EXTRA_KEYS.items()}

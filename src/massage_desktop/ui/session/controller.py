@@ -105,6 +105,7 @@ class SessionController(QObject):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._refresh_timer.timeout.connect(self._on_refresh_due)
+        self._event_due: float | None = None
 
     def _clock(self) -> float:
         """The engine's clock: the given one, `speed` times faster."""
@@ -119,6 +120,15 @@ class SessionController(QObject):
     def state(self) -> State:
         """The session state."""
         return self._engine.state
+
+    @property
+    def event_due(self) -> float | None:
+        """While an event's signals are emitted: the given clock's time it was scheduled for.
+
+        The timer fires a little after the deadline; a listener that must keep time exactly
+        (the voice, placing a sound to the sample) uses this instead of reading the clock.
+        """
+        return self._event_due
 
     @property
     def speed(self) -> float:
@@ -181,6 +191,10 @@ class SessionController(QObject):
         """The step's instruction lasts `seconds`."""
         return self._after(self._engine.instruction_length(seconds))
 
+    def wake(self) -> None:
+        """Deliver what is due and arm the timer again (after the engine was driven directly)."""
+        self._after(True)
+
     def _after(self, changed: bool) -> bool:
         self._arm()
         self._emit_remaining()
@@ -217,6 +231,15 @@ class SessionController(QObject):
     # --- engine events -----------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        started = self._engine.started_at
+        due = None if started is None else started + event.t
+        self._event_due = None if due is None else self._origin + (due - self._origin) / self._speed
+        try:
+            self._emit_event(event)
+        finally:
+            self._event_due = None
+
+    def _emit_event(self, event: Event) -> None:
         self.event_emitted.emit(event)
         match event:
             case SessionStarted():

@@ -17,6 +17,7 @@ from massage_desktop.program_plan import plan_program
 from massage_desktop.ui.main_window import MainWindow
 from massage_desktop.ui.ports import Inhibitor, SessionControls, Voice
 from massage_desktop.ui.session.view import SessionView
+from massage_desktop.ui.setup.prep_reader import PrepReader
 from massage_desktop.ui.setup.safety_check import SafetyCheck
 from massage_desktop.ui.setup.start_view import Choice, StartView
 
@@ -76,6 +77,8 @@ class SessionFlow(QObject):
         self._safety.back_requested.connect(self._on_back_requested)
         self._safety.cleared.connect(self._on_cleared)
         self._safety.doctor_confirmed.connect(self._on_doctor_confirmed)
+        self._safety.read_aloud_requested.connect(self._on_read_aloud)
+        self._reader: PrepReader | None = None
         self._session.ended.connect(self._on_ended)
         self._session.closed.connect(self._on_closed)
         self._session.full_screen_requested.connect(window.toggle_full_screen)
@@ -94,6 +97,31 @@ class SessionFlow(QObject):
     def set_voice(self, voice: Voice | None) -> None:
         """The voice to prepare before each session (None: sessions start at once)."""
         self._voice = voice
+        self._safety.set_can_read_aloud(voice is not None and voice.available)
+        if voice is not None:
+            voice.unavailable.connect(lambda _: self._safety.set_can_read_aloud(False))
+
+    @property
+    def reader(self) -> PrepReader | None:
+        """What reads the preparation list aloud, while it does."""
+        return self._reader
+
+    def _on_read_aloud(self) -> None:
+        voice = self._voice
+        if voice is None or not voice.available:
+            return
+        if self._reader is not None:
+            self._reader.stop()
+        safety = self._safety
+        reader = PrepReader(voice, safety.unticked_prep(), safety.tick_prep, safety.show_prep, self)
+        reader.finished.connect(self._on_reader_finished)
+        self._reader = reader
+        reader.start()
+
+    def _on_reader_finished(self) -> None:
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.deleteLater()
 
     def show_start(self) -> None:
         """Show the start view."""
@@ -110,6 +138,8 @@ class SessionFlow(QObject):
         self._window.show_page(self._safety)
 
     def _on_back_requested(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
         self._preparing = None  # a pre-render under way finishes unused
         self._safety.set_busy("")
         self._window.show_page(self._start)
@@ -120,6 +150,8 @@ class SessionFlow(QObject):
             self.doctor_answered.emit(child.id, category)
 
     def _on_cleared(self, conditions: tuple[str, ...]) -> None:
+        if self._reader is not None:
+            self._reader.stop()
         choice = self._choice
         if choice is None or self._live or self._preparing is not None:
             return

@@ -40,12 +40,14 @@ class SafetyCheck(QWidget):
         doctor_confirmed(str): the check passed with the paediatrician's word newly given for
             this protocol's category (to keep with the child).
         screened(str): a tick changed the answer; the new verdict (a safety.Verdict value).
+        read_aloud_requested(): the user wants the preparation list read by the voice.
     """
 
     cleared = Signal(tuple)
     back_requested = Signal()
     doctor_confirmed = Signal(str)
     screened = Signal(str)
+    read_aloud_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,11 +67,15 @@ class SafetyCheck(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._status = label("", "muted", wrap=False)
+        self._status = label("", "muted")  # wraps: the row also holds three buttons
         self._back = button("Back", "Back to choosing a massage")
         self._start = button("Start the massage", primary=True)
+        self._read_aloud = button("Read the list aloud", "Read the preparation list aloud")
+        self._read_aloud.setEnabled(False)
+        self._items: dict[str, str] = {}
         self._build()
         self._back.clicked.connect(self.back_requested)
+        self._read_aloud.clicked.connect(self.read_aloud_requested)
         self._start.clicked.connect(self._on_start_clicked)
 
     def _build(self) -> None:
@@ -81,6 +87,7 @@ class SafetyCheck(QWidget):
         layout.addWidget(self._scroll, 1)
         row = QHBoxLayout()
         row.addWidget(self._back)
+        row.addWidget(self._read_aloud)
         row.addWidget(self._status, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self._start)
         layout.addLayout(row)
@@ -148,6 +155,31 @@ class SafetyCheck(QWidget):
         """The box of one preparation item."""
         return self._prep[item_id]
 
+    @property
+    def read_aloud_button(self) -> QPushButton:
+        """The button that has the voice read the preparation list."""
+        return self._read_aloud
+
+    def set_can_read_aloud(self, can: bool) -> None:
+        """Offer the reading aloud (only when a voice can speak)."""
+        self._read_aloud.setEnabled(can)
+
+    def unticked_prep(self) -> list[tuple[str, str]]:
+        """The preparation items not ticked yet, as (id, text), in their order."""
+        return [(i, self._items[i]) for i, box in self._prep.items() if not box.checked]
+
+    def tick_prep(self, item_id: str) -> None:
+        """Tick one preparation item."""
+        self._prep[item_id].checked = True
+
+    def show_prep(self, item_id: str | None) -> None:
+        """Bring one preparation item into view and mark it as the one read (None: no mark)."""
+        for key, box in self._prep.items():
+            box.setProperty("reading", key == item_id)
+            repolish(box)
+        if item_id is not None:
+            self._scroll.ensureWidgetVisible(self._prep[item_id])
+
     def set_busy(self, text: str) -> None:
         """Say `text` beside a disabled Start (the session is being prepared); '' to end."""
         self._busy = text
@@ -165,7 +197,7 @@ class SafetyCheck(QWidget):
         self._protocol = protocol
         check = checklist(protocol, age_weeks, standing, doctor)
         self._title.setText(check.title)
-        self._conditions, self._prep, self._shown = {}, {}, []
+        self._conditions, self._prep, self._shown, self._items = {}, {}, [], {}
         self._scroll.setWidget(self._content(check.sections))
         self._doctor_kept = DOCTOR_ITEM in self._prep and self._prep[DOCTOR_ITEM].checked
         self._order_tabs()
@@ -205,6 +237,8 @@ class SafetyCheck(QWidget):
         for item in section.items:
             into[item.id] = box = self._box(item.text, column, item.ticked)
             boxes.append((item.id, box))
+            if not section.conditions:
+                self._items[item.id] = item.text  # what the voice reads aloud
         self._shown.append((head, hint, boxes))
         column.addSpacing(16)
 
