@@ -20,9 +20,7 @@ from massage_desktop.store.export import clock, csv_chunks, outcome_words, sessi
 from massage_desktop.store.history import History, StoredSession
 from massage_desktop.store.history_query import OLDEST_FIRST, HistoryQuery, SessionFilter
 from massage_desktop.store.paths import UserDirs
-from massage_desktop.store.programs import program_title
 from massage_desktop.store.salvage import is_damage, open_history
-from massage_desktop.store.settings import SettingsStore
 from massage_desktop.store.visit import Visit
 
 EXIT_USAGE = 2
@@ -223,6 +221,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _visit(session: StoredSession) -> Visit:
     """The therapist (from the settings) and the program's title, for a visit report."""
+    # Only a report needs the settings and program files (pydantic, the protocol library):
+    # `history` shares this module and stays light without them.
+    from massage_desktop.store.programs import program_title
+    from massage_desktop.store.settings import SettingsStore
+
     dirs = UserDirs.from_env()
     settings = SettingsStore(dirs.settings_file).load().settings
     title = program_title(dirs.programs, session.program_id) if session.program_id else ""
