@@ -18,7 +18,7 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-ROOT=$(realpath -m "${1:-/var/tmp/massage-desktop-fresh-debian}")
+ROOT=$(realpath -m "${1:-$REPO/build/fresh-debian}")  # build/ is ignored by git
 SUITE=${SUITE:-bookworm}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 LOG="$ROOT.log"

@@ -12,6 +12,7 @@ cleanly; the program plays it far under the voice. Run: `python resources/sounds
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,4 +107,4 @@ def write(folder: Path = HERE) -> list[Path]:
 
 if __name__ == "__main__":
     for path in write():
-        print(path.name, path.stat().st_size, "bytes")
+        sys.stdout.write(f"{path.name} {path.stat().st_size} bytes\n")
