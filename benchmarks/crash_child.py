@@ -15,11 +15,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from massage_desktop.engine import Engine
-from massage_desktop.engine_events import Cue, Event, EventKind, State
+from massage_desktop.engine import Cue, Engine, Journal, State
 from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import Plan, plan
 from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.record import JournalEntry, PauseBegun, SessionBegun, SessionEnded, StepEnded
 from massage_desktop.store.children import Children, age_weeks
 from massage_desktop.store.course import Course
 from massage_desktop.store.history import History
@@ -29,13 +29,6 @@ from massage_desktop.store.settings import Settings, SettingsStore
 PROTOCOL = "general-strengthening.toml"
 MAX_REAL_S = 1.0  # long sessions run faster still, so every run stays short
 PAUSE_CHANCE = 0.15
-WRITES = (
-    EventKind.SESSION_STARTED,
-    EventKind.STEP_FINISHED,
-    EventKind.PAUSED,
-    EventKind.RESUMED,
-    EventKind.FINISHED,
-)
 
 
 def say(line: str) -> None:
@@ -45,7 +38,7 @@ def say(line: str) -> None:
 
 
 class Acks:
-    """A listener after the recorder: acknowledges each write that has returned."""
+    """Passes each journal entry to the recorder, then acknowledges the write that returned."""
 
     def __init__(self, recorder: Recorder, settings: SettingsStore, rng: random.Random) -> None:
         self.recorder = recorder
@@ -57,22 +50,22 @@ class Acks:
         self.values = loaded.settings
         self.counter = int(getattr(self.values, "bench_counter", 0) or 0)
 
-    def __call__(self, event: Event) -> None:
-        if event.kind in WRITES:
-            say("begin")
-        self.recorder(event)
-        if event.kind is EventKind.SESSION_STARTED:
-            say(f"session {self.recorder.session_id}")
-        elif event.kind is EventKind.STEP_FINISHED:
-            self.steps += 1
-            say(f"step {self.steps}")
-            self.save_settings()
-            self.want_pause = self.rng.random() < PAUSE_CHANCE
-        elif event.kind is EventKind.PAUSED:
-            self.pauses += 1
-            say(f"pause {self.pauses}")
-        elif event.kind is EventKind.FINISHED:
-            say(f"finished {self.recorder.session_id}")
+    def __call__(self, entry: JournalEntry) -> None:
+        say("begin")
+        self.recorder(entry)
+        match entry:
+            case SessionBegun():
+                say(f"session {self.recorder.session_id}")
+            case StepEnded():
+                self.steps += 1
+                say(f"step {self.steps}")
+                self.save_settings()
+                self.want_pause = self.rng.random() < PAUSE_CHANCE
+            case PauseBegun():
+                self.pauses += 1
+                say(f"pause {self.pauses}")
+            case SessionEnded():
+                say(f"finished {self.recorder.session_id}")
 
     def save_settings(self) -> None:
         say("begin")
@@ -134,9 +127,9 @@ def main() -> int:
     history = History.open(args.data / "history.sqlite3")
     session_plan, child_id = prepare(history, load_protocol())
     settings = SettingsStore(args.config / "settings.json")
-    acks = Acks(Recorder(history, session_plan, child_id), settings, rng)
+    acks = Acks(Recorder(history, child_id), settings, rng)
     clock = SpedUpClock(args.speed)
-    engine = Engine(session_plan, clock, acks)
+    engine = Engine(session_plan, clock, Journal(session_plan, acks))
     clock.speed = speed = max(args.speed, engine.session_remaining_s / MAX_REAL_S)
     say(f"ready {engine.session_remaining_s / speed:.3f}")
     run(engine, acks, speed)

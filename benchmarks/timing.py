@@ -24,8 +24,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from massage_desktop.bodymap import Side
-from massage_desktop.engine import Event, EventKind, SpeechTiming
-from massage_desktop.engine_schedule import split_prompts
+from massage_desktop.engine import Engine, Event, SessionFinished, SpeechTiming
 from massage_desktop.plan import Plan, PlannedStep
 from massage_desktop.protocol.models import Position
 from massage_desktop.script import build_prompts
@@ -74,8 +73,7 @@ def _step(k: int, reps: int) -> PlannedStep:
 
 def expected_length(plan: Plan, timing: SpeechTiming) -> float:
     """The whole session's length from the plan alone: speech estimates plus massage time."""
-    speech = sum(timing.estimate([p.text for p in split_prompts(s)[0]]) for s in plan.steps)
-    return speech + plan.total_s
+    return Engine(plan, time.monotonic, lambda _: None, speech=timing).session_remaining_s
 
 
 def run_engine(app: QApplication, plan: Plan) -> Run:
@@ -88,7 +86,7 @@ def run_engine(app: QApplication, plan: Plan) -> Run:
         started = controller.engine.started_at
         assert started is not None
         result.errors_ms.append((arrived - (started + event.t)) * 1000)
-        if event.kind is EventKind.FINISHED:
+        if isinstance(event, SessionFinished):
             result.drift_ms = (arrived - (started + expected_length(plan, timing))) * 1000
             app.quit()
 

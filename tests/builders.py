@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from massage_desktop.bodymap import Side
 from massage_desktop.paths import protocols_dir
@@ -59,3 +60,27 @@ def shipped(protocol_id: str) -> Protocol:
     protocol, problems = load_file(protocols_dir() / f"{protocol_id}.toml")
     assert protocol is not None, problems
     return protocol
+
+
+class Clocks:
+    """A wall clock and a monotonic clock that move only when told; `sleep` moves only the wall."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+        self.mono = 5000.0
+
+    def wall(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def advance(self, **delta: float) -> None:
+        """Time passes with the computer awake."""
+        step = timedelta(**delta)
+        self.now += step
+        self.mono += step.total_seconds()
+
+    def sleep(self, **delta: float) -> None:
+        """The computer sleeps: the monotonic clock stands still."""
+        self.now += timedelta(**delta)

@@ -16,18 +16,25 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from massage_desktop.desktop_entry import APP_ID, ICON_SIZES
+from massage_desktop.paths import resources_dir
 
 if TYPE_CHECKING:
     from massage_desktop.plan import Plan
+    from massage_desktop.protocol.models import Protocol
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.ui.main_window import MainWindow
     from massage_desktop.ui.ports import SessionControls, Voice
     from massage_desktop.ui.preferences import Preferences
     from massage_desktop.ui.records.link import RecordsLink
+    from massage_desktop.ui.records.programs_link import ProgramsLink
     from massage_desktop.ui.session.flow import SessionFlow
     from massage_desktop.ui.session.view import SessionView
+    from massage_desktop.ui.setup.safety_check import SafetyCheck
     from massage_desktop.ui.setup.start_view import Choice, StartView
     from massage_desktop.ui.theme import ThemeManager
 
@@ -53,6 +60,9 @@ def process_age_s() -> float | None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window and run until it closes."""
+    from massage_desktop.ui.import_hook import spare_the_line_cache
+
+    spare_the_line_cache()  # before the imports below, and the slow ones after the first paint
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.ui.desktop.single_instance import SingleInstance
     from massage_desktop.ui.main_window import MainWindow
@@ -78,6 +88,44 @@ def run_app(args: argparse.Namespace) -> int:
     return app.exec()
 
 
+def run_tray(args: argparse.Namespace) -> int:
+    """Stay in the background: give the reminders; open the window when asked for."""
+    from massage_desktop.store.paths import UserDirs
+    from massage_desktop.ui.desktop.presence import background_presence
+    from massage_desktop.ui.desktop.single_instance import SingleInstance
+
+    app = _application()
+    app.setQuitOnLastWindowClosed(False)
+    dirs = UserDirs.from_env()
+    instance = SingleInstance(dirs.data, app, role="tray")
+    presence = background_presence(dirs, instance, window_maker(app, dirs), app_icon(), app)
+    if not presence.background.start():
+        return 0
+    return app.exec()
+
+
+def window_maker(
+    app: QApplication, dirs: UserDirs, voice_factory: VoiceFactory | None = None
+) -> Callable[[], tuple[MainWindow, Startup]]:
+    """Makes the window of the background presence: shown, set up, with no quick start."""
+
+    def make() -> tuple[MainWindow, Startup]:
+        from massage_desktop.ui.main_window import MainWindow
+        from massage_desktop.ui.theme import ThemeManager, peek_look
+
+        window = MainWindow()
+        window.show()
+        theme = ThemeManager(app, peek_look(dirs.settings_file))
+        plain = argparse.Namespace(
+            protocol=None, age_weeks=None, age_months=None, child=None, speed=1.0
+        )
+        startup = Startup(window, theme, dirs, plain, voice_factory)
+        startup.finish()
+        return window, startup
+
+    return make
+
+
 def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> None:
     """Everything after the first paint: the full look, then the Startup steps."""
     from massage_desktop.ui.theme import ThemeManager, peek_look
@@ -90,11 +138,24 @@ def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> Non
 
 def _application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Fusion everywhere, chosen here: asking the application for its style from Python would
+    # build PySide's QStyle class with its 566 enum members (1 MB) for one name.
+    argv = [*sys.argv[:1], "-style", "Fusion"]
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Children's massage")
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # ties the window to the menu entry (Wayland's app id)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every shipped size (each file is read only when drawn)."""
+    icon = QIcon()
+    folder = resources_dir() / "icons" / "hicolor"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"{size}x{size}" / "massage-desktop.png"), QSize(size, size))
+    return icon
 
 
 def _report_paint(app: QApplication) -> None:
@@ -131,27 +192,70 @@ class Startup(QObject):
         self._flow: SessionFlow | None = None
         self._session_view: SessionView | None = None
         self._prefs: Preferences | None = None
+        self._start: StartView | None = None
+        self._safety: SafetyCheck | None = None
+        self._programs: ProgramsLink | None = None
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
+        from massage_desktop.store.reminders import ReminderStore
         from massage_desktop.ui.records.link import RecordsLink
 
         prefs = self._prefs = self._preferences()
         records = RecordsLink.open(self._window, self._dirs.history_file, prefs, self)
         self._records = records
         start, flow = self._views(prefs)
-        self._fill_start(start)
+        protocols = self._fill_start(start)
         records.attach(start, flow)
+        records.use_reminders(ReminderStore(self._dirs.reminders_file), list(protocols.values()))
+        if self._safety is not None:
+            records.note_checks(start, self._safety)
+        programs = self._programs = self._programs_link(prefs, records, protocols)
+        programs.attach(start, flow)
         self._voice = self._start_voice(prefs)
         flow.set_voice(self._voice)
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
+        self._report_steady(self._voice)
+
+    def _programs_link(
+        self, prefs: Preferences, records: RecordsLink, protocols: dict[str, Protocol]
+    ) -> ProgramsLink:
+        from massage_desktop.store.programs import ProgramStore
+        from massage_desktop.ui.records.programs_link import ProgramsLink
+
+        store = ProgramStore(self._dirs.programs, protocols)
+        return ProgramsLink(self._window, store, prefs, records, self)
+
+    @property
+    def programs(self) -> ProgramsLink | None:
+        """Children's programs in the window, once loaded."""
+        return self._programs
 
     @property
     def preferences(self) -> Preferences | None:
         """The settings the window changes, once loaded."""
         return self._prefs
+
+    def open_setup(self, child_id: int, protocol_id: str) -> None:
+        """Show the start view with this saved child and massage chosen (a reminder's Start)."""
+        start, flow, notice = self._start, self._flow, self._window.notice
+        if start is None or flow is None:
+            return
+        if flow.live:
+            notice.show_once("reminder-live", "A session is running; the reminder can wait.")
+            return
+        flow.show_start()
+        if self._records is not None:
+            self._records.offer_children(start, child_id)
+        if not start.choose(protocol_id):
+            notice.show_once("quick-start", f"The massage {protocol_id!r} is not offered now.")
+
+    def release(self) -> None:
+        """Let go of the history as the window closes (a background presence lives on)."""
+        if self._records is not None:
+            self._records.release()
 
     # --- settings and look ------------------------------------------------------------------
 
@@ -175,6 +279,8 @@ class Startup(QObject):
         w.always_on_top_toggled.connect(prefs.set_always_on_top)
         w.reduce_motion_toggled.connect(prefs.set_reduce_motion)
         w.keys_requested.connect(lambda: prefs.edit_keys(w))
+        w.set_start_with_desktop(s.start_with_desktop)
+        w.start_with_desktop_toggled.connect(lambda on: _start_with_desktop(prefs, w, on))
         prefs.look_changed.connect(self._theme.apply)
         prefs.keys_changed.connect(w.set_keys)
         prefs.problem.connect(lambda text: w.notice.show_once(text, text))
@@ -185,6 +291,7 @@ class Startup(QObject):
     def _views(self, prefs: Preferences) -> tuple[StartView, SessionFlow]:
         from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
         from massage_desktop.ui.session.body_diagram import BodyDiagram
+        from massage_desktop.ui.session.compact_link import CompactLink
         from massage_desktop.ui.session.flow import SessionFlow
         from massage_desktop.ui.session.view import SessionView
         from massage_desktop.ui.setup.safety_check import SafetyCheck
@@ -196,13 +303,21 @@ class Startup(QObject):
         prefs.keys_changed.connect(session.set_keys)
         session.set_reduce_motion(prefs.settings.reduce_motion)
         prefs.reduce_motion_changed.connect(session.set_reduce_motion)
-        start = StartView()
-        views = (start, SafetyCheck(), session)
+        start = self._start = StartView()
+        self._safety = SafetyCheck()
+        views = (start, self._safety, session)
         inhibitor = ScreenSaverInhibitor(parent=self)
         flow = SessionFlow(self._window, views, self._make_session, inhibitor, self._speed)
         self._flow = flow
         start.continue_requested.connect(
             lambda choice: prefs.set_last_child(choice.child.id if choice.child else None)
+        )
+        CompactLink(
+            self._window,
+            session,
+            flow,
+            lambda: prefs.settings.compact_geometry,
+            prefs.set_compact_geometry,
         )
         if self._speed > 1:
             self._window.setWindowTitle(f"{self._window.windowTitle()} (Preview)")
@@ -212,7 +327,7 @@ class Startup(QObject):
             )
         return start, flow
 
-    def _fill_start(self, start: StartView) -> None:
+    def _fill_start(self, start: StartView) -> dict[str, Protocol]:
         from massage_desktop.protocol import load_library
 
         library = load_library(self._dirs.user_protocols)
@@ -224,10 +339,13 @@ class Startup(QObject):
                 "`massage-desktop validate` says why.",
             )
         start.set_protocols(sorted(library.protocols.values(), key=lambda p: p.title))
+        return library.protocols
 
     def _quick_start(self, start: StartView) -> None:
         args = self._args
-        if getattr(args, "age_months", None) is not None:
+        if getattr(args, "child", None):
+            self._quick_child(start, str(args.child))
+        elif getattr(args, "age_months", None) is not None:
             start.age_input.set_age(float(args.age_months), "months")
         elif getattr(args, "age_weeks", None) is not None:
             start.age_input.set_age(float(args.age_weeks), "weeks")
@@ -236,6 +354,23 @@ class Startup(QObject):
             self._window.notice.show_once(
                 "quick-start", f"The massage {wanted!r} is not offered for this age."
             )
+        program, file = getattr(args, "program", None), getattr(args, "file", None)
+        if self._programs is not None and program:
+            self._programs.quick_start(program)
+        if self._programs is not None and file:
+            from pathlib import Path
+
+            self._programs.open_file(Path(file))
+
+    def _quick_child(self, start: StartView, name: str) -> None:
+        from massage_desktop.store.children import Children
+
+        history = self._records.history if self._records is not None else None
+        child = Children(history.db).find(name) if history is not None else None
+        if child is None:
+            self._window.notice.show_once("quick-start", f"No saved child is called {name!r}.")
+        elif self._records is not None:
+            self._records.offer_children(start, child.id)
 
     # --- store and voice ----------------------------------------------------------------------
 
@@ -250,6 +385,13 @@ class Startup(QObject):
         self._window.close_requested.connect(voice.close)
         self._window.voice_requested.connect(lambda: self._show_voice(prefs, voice))
         return voice
+
+    def _report_steady(self, voice: Voice) -> None:
+        """For benchmarks/startup.py: speak one prompt, report the memory, close."""
+        from massage_desktop.ui.steady_report import REPORT_STEADY, SteadyReport
+
+        if os.environ.get(REPORT_STEADY) == "1":
+            SteadyReport(voice, self._window.close, self).start()
 
     def _show_voice(self, prefs: Preferences, voice: Voice) -> None:
         from massage_desktop.ui.voice.dialog import VoiceControls, open_voice_dialog
@@ -276,6 +418,12 @@ class Startup(QObject):
         if self._session_view is not None:
             self._session_view.note.set_saver(note)
         return controller
+
+
+def _start_with_desktop(prefs: Preferences, window: MainWindow, on: bool) -> None:
+    """Write or remove the autostart entry; untick the menu again if that failed."""
+    if not prefs.set_start_with_desktop(on):
+        window.set_start_with_desktop(not on)
 
 
 def _preview_speed(value: float | None) -> float:

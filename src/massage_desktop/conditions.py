@@ -11,8 +11,9 @@ class Severity(IntEnum):
     """How far a condition rules a massage out; a larger value wins."""
 
     POSTPONE = 1
-    SPECIALIST = 2
-    DOCTOR_NOW = 3
+    ASK_DOCTOR = 2
+    SPECIALIST = 3
+    DOCTOR_NOW = 4
 
 
 class Scope(StrEnum):
@@ -39,9 +40,13 @@ class Condition:
     advice: str
     scope: Scope = Scope.GENERAL
     kind: Kind = Kind.TODAY
+    # Only protocols of this kind are ruled out (empty: every kind).
+    only_kind: str = ""
+    # The safety check asks about it only under this age in weeks (None: at every age).
+    ask_until_weeks: int | None = None
 
 
-P, S, D = Severity.POSTPONE, Severity.SPECIALIST, Severity.DOCTOR_NOW
+P, A, S, D = Severity.POSTPONE, Severity.ASK_DOCTOR, Severity.SPECIALIST, Severity.DOCTOR_NOW
 PROT, STAND = Scope.PROTOCOL, Kind.STANDING
 
 _CONDITIONS: Final[tuple[Condition, ...]] = (
@@ -59,12 +64,12 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
     ),
     Condition(
         "skin-rash",
-        "Rash, pustules, burns or prickly heat on the skin",
+        "Rash, spots, blisters, burns, grazes or prickly heat on the skin",
         P,
         "Wait until the skin has healed.",
     ),
     Condition("vaccination-today", "A vaccination today", P, "Skip massage on vaccination day."),
-    Condition("teething", "Teething is troubling your child", P, "Wait for a calmer day."),
+    Condition("teething", "Your child is teething", P, "Wait until the tooth is through."),
     Condition("diarrhea", "Diarrhoea", P, "Wait until it has passed."),
     Condition("vomiting", "Vomiting", P, "Wait until it has passed."),
     Condition(
@@ -79,6 +84,40 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
         P,
         "Try again later; never force a massage.",
     ),
+    Condition(
+        "nervousness",
+        "Your baby is unusually excitable and tense",
+        P,
+        "Wait for a calmer day; massage can tighten the muscles further now.",
+    ),
+    Condition(
+        "diathesis",
+        "Inflamed or allergic skin (diathesis)",
+        P,
+        "Leave the preventive massages until the skin has settled.",
+        only_kind="preventive",
+    ),
+    Condition(
+        "navel-not-healed",
+        "The navel has not healed yet",
+        P,
+        "Wait until the navel has fully healed before massage at home.",
+        ask_until_weeks=13,
+    ),
+    Condition(
+        "premature",
+        "Your baby was born early, and the doctor has not yet said when massage can start",
+        A,
+        "A baby born early starts a little later. Ask the doctor when, and count the age from "
+        "the due date.",
+        ask_until_weeks=26,
+    ),
+    Condition(
+        "after-pneumonia",
+        "Pneumonia in the last few weeks",
+        A,
+        "Talk to your child's doctor before a drainage or general massage.",
+    ),
     Condition("hydrocephalus", "Hydrocephalus", S, "Massage only by a specialist.", kind=STAND),
     Condition(
         "cns-disorder",
@@ -90,7 +129,7 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
     Condition("birth-injury", "A birth injury", S, "Massage only by a specialist.", kind=STAND),
     Condition(
         "fragile-bones",
-        "Fractures or fragile bones",
+        "Fractures, fragile bones or bone pain",
         S,
         "Massage only by a specialist.",
         kind=STAND,
@@ -111,7 +150,21 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
     ),
     Condition(
         "hernia",
-        "A large hernia (navel, groin or spine)",
+        "A hernia a doctor has found, of any size (navel, groin or spine)",
+        S,
+        "Massage only by a doctor, or with a doctor watching.",
+        kind=STAND,
+    ),
+    Condition(
+        "congenital-disease",
+        "Another condition your child was born with",
+        S,
+        "Massage only by a specialist.",
+        kind=STAND,
+    ),
+    Condition(
+        "circulatory-disease",
+        "A disease of the blood or the circulation",
         S,
         "Massage only by a specialist.",
         kind=STAND,
@@ -174,6 +227,14 @@ _CONDITIONS: Final[tuple[Condition, ...]] = (
         "The first, acute days of the illness",
         P,
         "Wait until the worst has passed.",
+        scope=PROT,
+    ),
+    Condition(
+        "headache-warning-signs",
+        "The headache came with fever, vomiting, a stiff neck or unusual sleepiness, or after "
+        "a knock to the head",
+        D,
+        "Do not massage. See a doctor now.",
         scope=PROT,
     ),
     Condition(

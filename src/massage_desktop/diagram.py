@@ -27,6 +27,7 @@ class Theme(StrEnum):
     LIGHT = "light"
     DARK = "dark"
     HIGH_CONTRAST = "high-contrast"
+    PRINT = "print"  # black and white on paper: lit zones grey, never-zones hatched black
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,12 @@ PALETTES: Final[Mapping[Theme, Palette]] = {
         nappy_line="#000000", lit="#FFD400", lit_line="#000000", point="#0050FF",
         ring="#00B8FF", hatch="#E00000", hatch_back="#FFFFFF",
     ),
+    Theme.PRINT: Palette(
+        paper="#FFFFFF", ink="#000000", skin="#FFFFFF", skin_line="#000000", blush="#FFFFFF",
+        white="#FFFFFF", feature="#000000", mouth="#FFFFFF", tongue="#FFFFFF", nappy="#FFFFFF",
+        nappy_line="#555555", lit="#A6A6A6", lit_line="#000000", point="#000000",
+        ring="#000000", hatch="#000000", hatch_back="#FFFFFF",
+    ),
 }
 # fmt: on
 
@@ -80,6 +87,7 @@ _POSITION_VIEW: Final[Mapping[Position, View]] = {
     Position.ON_BACK: View.FRONT,
     Position.SITTING: View.FRONT,
     Position.UPRIGHT: View.FRONT,
+    Position.STANDING: View.FRONT,
     Position.ON_TUMMY: View.BACK,
     Position.LAP: View.BACK,
     Position.ON_SIDE: View.BACK,

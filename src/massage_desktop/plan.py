@@ -7,25 +7,28 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from massage_desktop.bodymap import Side
-from massage_desktop.protocol.checks import effective_min_age
-from massage_desktop.protocol.models import Position, Protocol, Ramp, Sides, Stage, Step
+from massage_desktop.ages import WEEKS_PER_MONTH
+from massage_desktop.bodymap import Side, forbidden_reason
+from massage_desktop.protocol.age_rules import effective_min_age
+from massage_desktop.protocol.models import (
+    POSITION_FROM_WEEKS,
+    Position,
+    Protocol,
+    Ramp,
+    Sides,
+    Stage,
+    Step,
+)
 from massage_desktop.safety import Screening, Verdict, screen
 from massage_desktop.script import Prompt, build_prompts
 from massage_desktop.strokes.derive import step_path
 from massage_desktop.strokes.path import StrokePath
 from massage_desktop.techniques import TECHNIQUES
 
-WEEKS_PER_MONTH = 52 / 12
 TOLERANCE = 0.10
 MIN_DURATION_S = 5.0
 # Below half the written count a step is hurried: leave optional steps out instead.
 MIN_SCALE = 0.5
-
-
-def months_to_weeks(months: float) -> float:
-    """A child's age in months as weeks, to one decimal."""
-    return round(months * WEEKS_PER_MONTH, 1)
 
 
 class PlanRefused(Exception):
@@ -67,6 +70,7 @@ class PlannedStep:
     closing: bool = False
     prompts: tuple[Prompt, ...] = ()
     path: StrokePath | None = None  # the hand's way on the diagram; None when nothing moves
+    note: str = ""  # a therapist's note for the parent, from the child's program
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,8 @@ class Plan:
     welcome: str = ""
     closing: str = ""
     notes: tuple[str, ...] = field(default=())
+    program_id: str = ""  # the child's program this plan runs, if any
+    program_title: str = ""
 
     @property
     def total_s(self) -> float:
@@ -118,15 +124,11 @@ def plan(
     """The plan of `protocol` for a child of `age_weeks`; raises PlanRefused or NotToday."""
     age = protocol.age
     if age_weeks < age.min_weeks:
-        raise PlanRefused(
-            f"{protocol.title} is for children from {_age_words(age.min_weeks)}; "
-            f"this child is {_age_words(age_weeks)}."
-        )
+        limit, child = _ages_apart(age.min_weeks, age_weeks)
+        raise PlanRefused(f"{protocol.title} is for children from {limit}; this child is {child}.")
     if math.floor(age_weeks) > age.max_weeks:
-        raise PlanRefused(
-            f"{protocol.title} is for children up to {_age_words(age.max_weeks)}; "
-            f"this child is {_age_words(age_weeks)}."
-        )
+        limit, child = _ages_apart(age.max_weeks, age_weeks)
+        raise PlanRefused(f"{protocol.title} is for children up to {limit}; this child is {child}.")
     if session_number is not None and session_number < 1:
         raise PlanRefused("the session number starts at 1")
     screening = screen(protocol, conditions)
@@ -154,9 +156,18 @@ def plan(
 
 def _age_words(weeks: float) -> str:
     if weeks < 13:
-        return f"{weeks:g} weeks"
+        return f"{weeks:g} week{'' if weeks == 1 else 's'}"
     months = weeks / WEEKS_PER_MONTH
-    return f"{months:.0f} months" if months < 24 else f"{months / 12:.1f} years"
+    return f"{months:.0f} months" if months < 24 else f"{round(months / 12, 1):g} years"
+
+
+def _ages_apart(limit: float, age: float) -> tuple[str, str]:
+    """An age limit and a child's age in words that tell them apart: weeks when the rounded
+    months or years would read the same ("up to 3 months; this child is 3 months")."""
+    words = _age_words(limit), _age_words(age)
+    if words[0] == words[1]:
+        return f"{limit:g} weeks", f"{age:g} weeks"
+    return words
 
 
 def _eligible(
@@ -175,22 +186,22 @@ def _eligible(
 
 
 def _why_not(step: Step, age_weeks: float) -> str | None:
+    """Why the step is left out at this age, the most telling reason first; None to keep it."""
     if step.max_age_weeks is not None and math.floor(age_weeks) > step.max_age_weeks:
         return f"this step is for children up to {_age_words(step.max_age_weeks)}"
     if age_weeks >= effective_min_age(step):
         return None
-    tech = TECHNIQUES[step.technique]
-    if age_weeks < tech.min_age_weeks:
-        return f"{tech.label} is for children from {_age_words(tech.min_age_weeks)}"
-    if age_weeks < step.min_age_weeks:
-        return f"this step is for children from {_age_words(step.min_age_weeks)}"
-    from massage_desktop.bodymap import forbidden_reason
-
     for zid in (*step.zones, *step.points):
         why = forbidden_reason(zid, step.technique, age_weeks)
         if why:
             return why
-    return "not yet at this age"
+    if age_weeks < step.technique_from_weeks:
+        label = TECHNIQUES[step.technique].label
+        return f"{label} is for children from {_age_words(step.technique_from_weeks)}"
+    position = POSITION_FROM_WEEKS.get(step.position, 0)
+    if age_weeks < position:
+        return f"{step.position.value} is for children from {_age_words(position)}"
+    return f"this step is for children from {_age_words(step.min_age_weeks)}"
 
 
 def _expand(kept: list[tuple[Stage, Step]]) -> list[tuple[PlannedStep, Step]]:
@@ -245,8 +256,28 @@ def _fit(
                 break
             pairs[:] = [pair for pair in pairs if pair[1] is not step]  # every side at once
             left_out.append(LeftOut(step.id, "left out to keep this session short"))
+    return _fitted(pairs, target)
+
+
+def _fitted(pairs: list[tuple[PlannedStep, Step]], target: float) -> list[PlannedStep]:
+    """Every step scaled to reach `target`; steps counted in whole rounds (acupressure's ten and
+    ten) take the nearest whole round, and the other free steps take up what that leaves."""
     scale = _scale(pairs, target)
-    return [_scaled(ps, step, scale) for ps, step in pairs]
+    out = [_scaled(ps, step, scale) for ps, step in pairs]
+    flexible = [
+        k
+        for k, (ps, step) in enumerate(pairs)
+        if not step.fixed_count and (step.rounds_of or 1) == 1
+    ]
+    if len(flexible) == len(pairs) or not flexible:
+        return out
+    settled = sum(p.duration_s for k, p in enumerate(out) if k not in flexible)
+    base = sum(pairs[k][0].duration_s for k in flexible)
+    rest = max(target - settled, 0.0) / base if base > 0 else scale
+    rest = min(max(rest, scale * MIN_SCALE), scale * 2)  # never far from what the others got
+    for k in flexible:
+        out[k] = _scaled(pairs[k][0], pairs[k][1], rest)
+    return out
 
 
 def _too_squeezed(pairs: list[tuple[PlannedStep, Step]], target: float) -> bool:
@@ -263,15 +294,15 @@ def _scale(pairs: list[tuple[PlannedStep, Step]], target: float) -> float:
 
 
 def _scaled_total(pairs: list[tuple[PlannedStep, Step]], target: float) -> float:
-    scale = _scale(pairs, target)
-    return sum(_scaled(ps, step, scale).duration_s for ps, step in pairs)
+    return sum(ps.duration_s for ps in _fitted(pairs, target))
 
 
 def _scaled(ps: PlannedStep, step: Step, scale: float) -> PlannedStep:
     if step.fixed_count:
         return ps
     if ps.repetitions is not None and ps.tempo_s is not None:
-        reps = max(1, round(ps.repetitions * scale))
+        unit = step.rounds_of or 1
+        reps = max(unit, round(ps.repetitions * scale / unit) * unit)
         return replace(ps, repetitions=reps, duration_s=reps * ps.tempo_s)
     return replace(ps, duration_s=max(MIN_DURATION_S, round(ps.duration_s * scale, 1)))
 

@@ -1,4 +1,9 @@
-"""Traditional public-domain nursery rhymes, stored as lines so their beat can pace a step."""
+"""Traditional public-domain nursery rhymes, stored as lines so their beat can pace a step.
+
+Each rhyme carries the gesture the hands make with it. A gesture obeys the same zone rules as a
+step (`validate` reads it with the step's text): the usual games that walk up the spine or end
+in the armpit are changed to stay beside the spine and on the palm.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ class Rhyme:
     id: str
     title: str
     lines: tuple[str, ...]
-    where: str
+    gesture: str
 
 
 _RHYMES: Final[tuple[Rhyme, ...]] = (
@@ -27,7 +32,7 @@ _RHYMES: Final[tuple[Rhyme, ...]] = (
             "This little piggy had none.",
             "And this little piggy went wee, wee, wee, all the way home.",
         ),
-        "one line for each toe or finger",
+        "Hold one toe or finger for each line, from the big one to the little one.",
     ),
     Rhyme(
         "pat-a-cake",
@@ -38,7 +43,7 @@ _RHYMES: Final[tuple[Rhyme, ...]] = (
             "Roll it, and pat it, and mark it with B.",
             "And put it in the oven for baby and me.",
         ),
-        "the palms",
+        "Pat your baby's palms softly in time.",
     ),
     Rhyme(
         "hickory-dickory-dock",
@@ -50,7 +55,8 @@ _RHYMES: Final[tuple[Rhyme, ...]] = (
             "The mouse ran down.",
             "Hickory, dickory, dock.",
         ),
-        "fingers walk up from the toes",
+        "Walk your fingers up the outside of the leg, from the toes towards the knee, and stop "
+        "before it. When the mouse runs down, lift your hand and start again at the toes.",
     ),
     Rhyme(
         "row-your-boat",
@@ -61,7 +67,7 @@ _RHYMES: Final[tuple[Rhyme, ...]] = (
             "Merrily, merrily, merrily, merrily,",
             "life is but a dream.",
         ),
-        "slow rocking, once the head is held",
+        "Rock slowly from side to side, once your baby holds the head.",
     ),
     Rhyme(
         "incy-wincy-spider",
@@ -72,7 +78,7 @@ _RHYMES: Final[tuple[Rhyme, ...]] = (
             "Out came the sunshine and dried up all the rain.",
             "And Incy Wincy spider climbed up the spout again.",
         ),
-        "fingers climb the back, rain strokes down",
+        "Let your fingers climb up beside the spine. The rain strokes down beside it.",
     ),
     Rhyme(
         "round-the-garden",
@@ -81,9 +87,10 @@ _RHYMES: Final[tuple[Rhyme, ...]] = (
             "Round and round the garden,",
             "like a teddy bear.",
             "One step, two steps,",
-            "and a cuddle on the shoulder there.",
+            "and a little squeeze for your hand there.",
         ),
-        "circles on the palm; ends on the shoulder, never the armpit",
+        "Circle the palm. Take two small steps across the palm, then squeeze the hand softly. "
+        "Stay on the hand.",
     ),
 )
 

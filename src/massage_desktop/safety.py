@@ -15,12 +15,14 @@ class Verdict(StrEnum):
 
     GO = "go"
     POSTPONE = "postpone"
+    ASK_DOCTOR = "ask-the-doctor-first"
     SPECIALIST = "specialist-only"
     DOCTOR_NOW = "see-a-doctor-now"
 
 
 _BY_SEVERITY = {
     Severity.POSTPONE: Verdict.POSTPONE,
+    Severity.ASK_DOCTOR: Verdict.ASK_DOCTOR,
     Severity.SPECIALIST: Verdict.SPECIALIST,
     Severity.DOCTOR_NOW: Verdict.DOCTOR_NOW,
 }
@@ -28,6 +30,7 @@ _BY_SEVERITY = {
 HEADLINES = {
     Verdict.GO: "Good to go.",
     Verdict.POSTPONE: "Not today. Postpone the massage.",
+    Verdict.ASK_DOCTOR: "Not yet. Ask your child's doctor first.",
     Verdict.SPECIALIST: "Not at home. This needs a massage specialist.",
     Verdict.DOCTOR_NOW: "Do not massage. See a doctor now.",
 }
@@ -50,12 +53,21 @@ def applies(protocol: Protocol, cond: Condition) -> bool:
     """Whether `cond` rules anything out for `protocol`."""
     if cond.scope is Scope.PROTOCOL:
         return cond.id in protocol.contraindications
+    if cond.only_kind and cond.only_kind != protocol.kind.value:
+        return False
     return cond.id not in protocol.waives
 
 
-def relevant_conditions(protocol: Protocol) -> tuple[Condition, ...]:
-    """The conditions a safety check for `protocol` must ask about."""
-    return tuple(c for c in CONDITIONS.values() if applies(protocol, c))
+def relevant_conditions(
+    protocol: Protocol, age_weeks: float | None = None
+) -> tuple[Condition, ...]:
+    """The conditions a safety check for `protocol` must ask about (at this age, if given)."""
+    return tuple(
+        c
+        for c in CONDITIONS.values()
+        if applies(protocol, c)
+        and (age_weeks is None or c.ask_until_weeks is None or age_weeks < c.ask_until_weeks)
+    )
 
 
 def screen(protocol: Protocol, present: Iterable[str]) -> Screening:

@@ -29,8 +29,11 @@ _POSITION_WORDS = {
     Position.LAP: "Lay your baby face down across your lap.",
     Position.SITTING: "Help your child sit up.",
     Position.UPRIGHT: "Hold your child upright.",
+    Position.STANDING: "Help your child stand up.",
 }
-_MOVES = re.compile(r"\b(turn|lay|roll|lift|sit|seat|place|hold|upright|onto)\b", re.IGNORECASE)
+_MOVES = re.compile(
+    r"\b(turn|lay|roll|lift|sit|seat|place|hold|upright|onto|stand)\b", re.IGNORECASE
+)
 
 
 class PromptKind(StrEnum):

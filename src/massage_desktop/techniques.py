@@ -39,12 +39,28 @@ _TECHNIQUES: Final[tuple[Technique, ...]] = (
         soothing=True,
         note="tracing shapes lightly with a fingertip",
     ),
+    # The first three months are for stroking only: rubbing and light pats start at 3 months.
+    # A protocol whose own source text names an earlier use records it as a step exception.
     Technique(
-        "rubbing", "rubbing", 3, note="gently shifting and stretching the skin, never scrubbing"
+        "rubbing",
+        "rubbing",
+        13,
+        note="gently shifting and stretching the skin, never scrubbing; from 3 months",
     ),
-    Technique("patting", "light patting", 4, note="soft pats with the fingertips"),
-    Technique("vibration", "vibration", 4, note="a light, fast trembling touch"),
-    Technique("tapping", "fingertip tapping", 4, note="quick light taps with the fingertips"),
+    Technique("patting", "light patting", 13, note="soft pats with the fingertips; from 3 months"),
+    Technique("vibration", "vibration", 13, note="a light, fast trembling touch; from 3 months"),
+    Technique(
+        "tapping",
+        "fingertip tapping",
+        13,
+        note="quick light taps with the fingertips; from 3 months",
+    ),
+    Technique(
+        "light-press",
+        "light press",
+        0,
+        note="a doctor-taught light press with a trembling fingertip, as for the tear sac",
+    ),
     Technique(
         "reflex",
         "reflex exercise",
@@ -68,7 +84,10 @@ _TECHNIQUES: Final[tuple[Technique, ...]] = (
         22,
         note="hold, squeeze lightly and roll; not for home use under 5 months",
     ),
-    Technique("pinching", "light pinching", 22, note="very light pinches; from 5 months"),
+    # The source adds pinching at 2-3 months in one place, at 5-6 months round the navel in
+    # another, and from 6 months in a third: the stricter 6 months holds, and the 5-6 months
+    # complex records its pinching round the navel as its own exception.
+    Technique("pinching", "light pinching", 26, note="very light pinches; from 6 months"),
     Technique("sawing", "sawing", 22, note="the edge of the palm moving to and fro; from 5 months"),
     Technique(
         "percussion",

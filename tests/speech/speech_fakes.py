@@ -1,4 +1,4 @@
-"""Hand-written fakes for the voice: a synthesiser that writes a tone, a player, a clock."""
+"""Hand-written fakes for the voice: a synthesiser that writes a tone, and a player."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from massage_desktop.speech.player import PromptPlayer
+from massage_desktop.speech.playback import Player
 from massage_desktop.speech.synth import SynthError, VoiceInfo, VoiceUnavailable
 from massage_desktop.speech.voice import VoiceService
 
@@ -89,7 +89,7 @@ class MissingEngine:
         raise VoiceUnavailable(self.message)
 
 
-class FakePlayer(PromptPlayer):
+class FakePlayer(Player):
     """A player the test drives: `begin()`, `end()` and `break_down()` stand for the media."""
 
     def __init__(self, available: bool = True, parent: QObject | None = None) -> None:
@@ -98,6 +98,7 @@ class FakePlayer(PromptPlayer):
         self._fake_token: int | None = None
         self._fake_volume = 0.0
         self.played: list[Path] = []
+        self.due: list[float | None] = []
 
     @property
     def available(self) -> bool:
@@ -115,10 +116,11 @@ class FakePlayer(PromptPlayer):
     def volume(self, value: float) -> None:
         self._fake_volume = value
 
-    def play(self, path: Path, token: int) -> None:
+    def play(self, path: Path, token: int, due: float | None = None) -> None:
         self.stop()
         self._fake_token = token
         self.played.append(path)
+        self.due.append(due)
 
     def stop(self) -> None:
         token, self._fake_token = self._fake_token, None
@@ -141,16 +143,3 @@ class FakePlayer(PromptPlayer):
         token, self._fake_token = self._fake_token, None
         assert token is not None, "nothing to break"
         self.failed.emit(token, message)
-
-
-class FakeClock:
-    """Monotonic seconds that move only when the test says so."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds

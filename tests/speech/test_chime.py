@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import array
 import importlib.util
+import time
 import wave
 from pathlib import Path
 from types import ModuleType
@@ -13,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from speech_fakes import FakePlayer, MakeService
 
 from massage_desktop.paths import resources_dir
-from massage_desktop.speech.player import PromptPlayer
 from massage_desktop.speech.voice import default_chime
 
 
@@ -48,8 +48,11 @@ def test_the_script_makes_the_shipped_chime_again(tmp_path: Path) -> None:
     assert (tmp_path / "chime.wav").read_bytes() == default_chime().read_bytes()
 
 
-@pytest.mark.no_qt_log  # see test_playback.py: Qt Multimedia logs from its audio thread
-def test_the_chime_plays_to_its_end_headless(qtbot: QtBot, make_service: MakeService) -> None:
-    service = make_service(voice_player=FakePlayer(), chime_player=PromptPlayer())
+@pytest.mark.no_qt_log  # Qt Multimedia logs from its audio thread
+def test_the_chime_plays_to_its_end_on_the_stream(qtbot: QtBot, make_service: MakeService) -> None:
+    service = make_service(voice_player=FakePlayer())
+    asked = time.monotonic()
     with qtbot.waitSignal(service.chime_finished, timeout=5_000):
-        assert service.chime()
+        assert service.chime(asked)
+    data, rate = samples(default_chime())
+    assert time.monotonic() - asked > len(data) / rate

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from speech_fakes import FakeClock, FakePlayer, FakeSynthesiser, MakeService
+from speech_fakes import FakePlayer, FakeSynthesiser, MakeService
 
+from fakes import FakeClock
 from massage_desktop.script import PromptKind
 from massage_desktop.speech.cache import SpeechCache
 from massage_desktop.speech.prompts import TEST_SENTENCE

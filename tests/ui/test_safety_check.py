@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_fakes import protocol, show_active
 
+from massage_desktop.checklist import DOCTOR_ITEM, checklist, condition_groups, preparation_items
+from massage_desktop.doctor_ok import DoctorOk
 from massage_desktop.safety import HEADLINES, Verdict
-from massage_desktop.ui.setup.checklist import condition_groups, preparation_items
 from massage_desktop.ui.setup.safety_check import SafetyCheck
 
 
@@ -133,3 +136,71 @@ def test_the_preparation_list_fits_the_protocol_and_the_age() -> None:
     assert "45 minutes after" in young["meal"]
     lap = {i.id: i.text for i in preparation_items(protocol("drainage-wet-cough"), 60)}
     assert "lap" in lap["surface"]
+
+
+# --- the paediatrician's word ------------------------------------------------------------------
+
+
+def test_without_the_doctors_word_the_session_cannot_start(qtbot: QtBot) -> None:
+    check = check_for(qtbot, "general-strengthening")
+    tick_preparation(check)
+    check.prep_box(DOCTOR_ITEM).checked = False
+    assert check.screening.verdict is Verdict.GO
+    assert not check.start_button.isEnabled()
+    assert check.status_text == "Ask your child's paediatrician first."
+    sections = {head: (hint, boxes) for head, hint, boxes in check.shown_sections}
+    hint, boxes = sections["Your child's doctor"]
+    assert hint == "Ask once before the first massage of each kind."
+    assert boxes == [
+        (DOCTOR_ITEM, "Your child's paediatrician does not object to general massage.", False)
+    ]
+
+
+def test_a_kept_answer_comes_ticked_and_is_not_given_again(qtbot: QtBot) -> None:
+    kept = DoctorOk().answered("general", (), date(2026, 3, 2))
+    check = SafetyCheck()
+    qtbot.addWidget(check)
+    check.set_protocol(protocol("relaxing"), 30.0, doctor=kept)
+    assert check.prep_box(DOCTOR_ITEM).checked
+    hints = {head: hint for head, hint, _ in check.shown_sections}
+    assert hints["Your child's doctor"] == "You told us on 2 March 2026."
+    tick_preparation(check)
+    with qtbot.assertNotEmitted(check.doctor_confirmed), qtbot.waitSignal(check.cleared):
+        check.start_button.click()
+
+
+def test_a_new_kind_of_massage_asks_again_and_the_answer_is_given(qtbot: QtBot) -> None:
+    kept = DoctorOk().answered("general", (), date(2026, 3, 2))
+    check = SafetyCheck()
+    qtbot.addWidget(check)
+    check.set_protocol(protocol("colic-constipation"), 30.0, doctor=kept)
+    assert not check.prep_box(DOCTOR_ITEM).checked
+    hints = {head: hint for head, hint, _ in check.shown_sections}
+    assert "new kind of massage" in hints["Your child's doctor"]
+    tick_preparation(check)
+    with qtbot.waitSignal(check.doctor_confirmed) as given:
+        check.start_button.click()
+    assert given.args == ["tummy"]
+
+
+def test_a_lasting_condition_added_since_asks_again(qtbot: QtBot) -> None:
+    kept = DoctorOk().answered("general", (), date(2026, 3, 2))
+    check = SafetyCheck()
+    qtbot.addWidget(check)
+    check.set_protocol(protocol("general-strengthening"), 30.0, ("hernia",), kept)
+    assert not check.prep_box(DOCTOR_ITEM).checked
+    assert check.screening.verdict is Verdict.SPECIALIST
+
+
+@pytest.mark.parametrize(
+    ("protocol_id", "age_weeks"),
+    [("general-strengthening", 30.0), ("colic-constipation", 6.0), ("drainage-wet-cough", 120.0)],
+)
+def test_the_window_shows_exactly_the_core_checklist(
+    qtbot: QtBot, protocol_id: str, age_weeks: float
+) -> None:
+    check = check_for(qtbot, protocol_id, age_weeks)
+    core = checklist(protocol(protocol_id), age_weeks)
+    assert check.shown_sections == [
+        (s.heading, s.hint, [(i.id, i.text, i.ticked) for i in s.items]) for s in core.sections
+    ]

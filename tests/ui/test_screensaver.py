@@ -39,8 +39,7 @@ class Lines:
 @pytest.fixture
 def bus() -> Iterator[tuple[str, Lines]]:
     """A private session bus with the stand-in ScreenSaver on it: (address, its output)."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed")
+    assert shutil.which("dbus-daemon"), "dbus-daemon is missing: `make setup` installs it"
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,

@@ -9,13 +9,17 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from builders import step
+from fakes import FakeClock
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import (
+    Beat,
     Clock,
     Engine,
     Event,
-    EventKind,
     Listener,
+    SessionFinished,
+    SessionStarted,
+    SideSwitched,
     SpeechTiming,
     State,
 )
@@ -24,19 +28,6 @@ from massage_desktop.script import build_prompts
 from massage_desktop.ui.session.controller import SessionController
 
 SILENT = SpeechTiming(words_per_s=math.inf, pad_s=0.0)
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told."""
-
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def make_plan(*steps: PlannedStep) -> Plan:
@@ -67,11 +58,11 @@ def test_a_short_real_session_emits_its_signals_in_order(qtbot: QtBot) -> None:
     with qtbot.waitSignal(controller.finished, timeout=3000) as finished:
         controller.start()
     assert finished.args == ["completed", ""]
-    kinds = [e.kind for e in seen]
-    assert kinds[0] is EventKind.SESSION_STARTED
-    assert kinds.count(EventKind.BEAT) == 10
-    assert kinds.count(EventKind.SIDE_SWITCHED) == 1
-    assert kinds[-1] is EventKind.FINISHED
+    kinds = [type(e) for e in seen]
+    assert kinds[0] is SessionStarted
+    assert kinds.count(Beat) == 10
+    assert kinds.count(SideSwitched) == 1
+    assert kinds[-1] is SessionFinished
     assert controller.state is State.FINISHED
 
 

@@ -149,3 +149,17 @@ def test_a_protocol_from_birth_says_so() -> None:
     assert "For ages 4 weeks to 12 months." in details_html(
         fit(shipped("general-strengthening"), 6)
     )
+
+
+def test_each_massage_says_where_the_childs_course_stands(start: StartView) -> None:
+    pip = ChildChoice(1, "Pip", 30.0)
+    start.set_children([pip], chosen=1)
+    start.set_course(
+        lambda child, p: (),
+        lambda child, p: 4,
+        lambda child, p: "Session 4 of 10" if p.id == "general-strengthening" else "",
+    )
+    entries = start.protocol_list
+    texts = {entries.item(k).data(ID_ROLE): entries.item(k).text() for k in range(entries.count())}
+    assert texts["general-strengthening"].splitlines()[-1] == "Session 4 of 10"
+    assert len(texts["relaxing"].splitlines()) == 2  # nothing to say: no third line

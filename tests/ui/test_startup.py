@@ -23,6 +23,7 @@ from massage_desktop.ui.session.view import SessionView
 FIRST_PAINT_MODULES = (
     "massage_desktop.app",
     "massage_desktop.store.paths",
+    "massage_desktop.ui.import_hook",
     "massage_desktop.ui.main_window",
     "massage_desktop.ui.desktop.single_instance",
     "massage_desktop.ui.theme",

@@ -164,6 +164,21 @@ def test_volume_is_saved_as_a_share_and_played_under_the_cap(
     assert saved(store)["volume"] == 1.0
 
 
+def test_the_sound_bed_and_its_volume_are_applied_and_saved(
+    dialog: VoiceDialog, voice: FakeVoiceService, store: SettingsStore
+) -> None:
+    assert dialog.bed_list.currentText() == "No sound bed"
+    index = dialog.bed_list.findData("heartbeat")
+    dialog.bed_list.setCurrentIndex(index)
+    dialog.bed_list.activated.emit(index)
+    assert voice.settings.bed == "heartbeat"
+    dialog.bed_volume_slider.setValue(30)
+    assert voice.settings.bed_volume == 0.3
+    assert (saved(store)["bed"], saved(store)["bed_volume"]) == ("heartbeat", 0.3)
+    dialog.bed_list.activated.emit(0)
+    assert voice.settings.bed is None
+
+
 @pytest.mark.parametrize("name", ["mute_voice", "mute_chimes"])
 def test_each_mute_is_applied_and_saved(
     qtbot: QtBot, dialog: VoiceDialog, voice: FakeVoiceService, store: SettingsStore, name: str

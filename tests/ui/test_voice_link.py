@@ -90,3 +90,31 @@ def test_beats_are_counted_aloud_only_when_asked(qtbot: QtBot) -> None:
         controller.start()
     assert ("1 of 4", "count") in voice.said
     controller.stop("done")
+
+
+def test_each_sound_is_asked_for_at_the_moment_it_was_due(qtbot: QtBot) -> None:
+    now = [100.0]
+    voice = FakeVoice()
+    plan = make_plan(step("hello-strokes", reps=4, tempo=5.0), step("arm-stroking", reps=4))
+    controller = SessionController(
+        plan, clock=lambda: now[0], speech=SpeechTiming(mode=SpeechMode.NOTIFY)
+    )
+    VoiceLink(controller, voice)
+    controller.start()
+    assert voice.due == [100.0, 100.0]  # the welcome and the instruction, due at the start
+    now[0] = 100.7  # the timer fired late: the voice still hears when they were due
+    for text, kind in list(voice.said):
+        voice.prompt_finished.emit(text, kind, True)
+    assert controller.engine.phase is Phase.MASSAGE
+    assert controller.event_due is None  # only while an event is being told
+    controller.stop("done")
+
+
+def test_the_session_holds_the_voice_and_a_pause_freezes_its_sound(qtbot: QtBot) -> None:
+    voice = FakeVoice()
+    controller = linked(voice)
+    controller.start()
+    controller.pause()
+    controller.resume()
+    controller.stop("done")
+    assert voice.sessions == ["begin", "pause", "resume", "end"]

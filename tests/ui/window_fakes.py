@@ -106,6 +106,8 @@ class FakeVoice(QObject):
         self.chimes = 0
         self.count_aloud = False
         self.closed = False
+        self.due: list[float | None] = []
+        self.sessions: list[str] = []  # "begin", "pause", "resume", "end" in order
 
     @property
     def available(self) -> bool:
@@ -123,21 +125,35 @@ class FakeVoice(QObject):
         self.prerendered.append(plan)
         return 3
 
-    def say(self, text: str, kind: str) -> bool:
+    def say(self, text: str, kind: str, at: float | None = None) -> bool:
         self.said.append((text, kind))
+        self.due.append(at)
         return self._available
 
-    def say_count(self, index: int, total: int) -> bool:
+    def say_count(self, index: int, total: int, at: float | None = None) -> bool:
         if self.count_aloud:
             self.said.append((f"{index} of {total}", "count"))
+            self.due.append(at)
         return self.count_aloud
 
-    def chime(self) -> bool:
+    def chime(self, at: float | None = None) -> bool:
         self.chimes += 1
         return True
 
     def skip(self) -> None:
         self.skips += 1
+
+    def begin_session(self) -> None:
+        self.sessions.append("begin")
+
+    def end_session(self) -> None:
+        self.sessions.append("end")
+
+    def pause(self) -> None:
+        self.sessions.append("pause")
+
+    def resume(self) -> None:
+        self.sessions.append("resume")
 
 
 def step(

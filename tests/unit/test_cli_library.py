@@ -33,7 +33,7 @@ def test_protocols_json_lists_ids_titles_ages_and_minutes(
     general = rows["general-strengthening"]
     assert general["title"] == "General strengthening"
     assert (general["min_weeks"], general["max_weeks"]) == (4, 56)
-    assert general["minutes"] == [15, 30, 40]
+    assert general["minutes"] == [5, 15, 30, 40]
 
 
 def test_plan_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -169,7 +169,9 @@ def test_opening_the_window_imports_no_command_module() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('massage_desktop')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['massage_desktop', 'massage_desktop.cli']"
+    # cli.numbers is the number options' checks (argparse and math only), not a command module.
+    loaded = "['massage_desktop', 'massage_desktop.cli', 'massage_desktop.cli.numbers']"
+    assert out.stdout.strip() == loaded
 
 
 def test_plan_json_gives_each_step_its_path_in_the_drawings_own_coordinates(

@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import pytest
-from test_engine_support import (
-    START,
-    FakeClock,
-    Recorder,
-    make_plan,
-    play_until,
-    run_out,
-    speech,
-    three_steps,
-)
+from engine_support import Recorder, make_plan, play_until, run_out, speech, three_steps
 
 from builders import step
+from fakes import START, FakeClock
 from massage_desktop.bodymap import Side
 from massage_desktop.engine import (
+    Beat,
     EndOutcome,
     Engine,
-    EventKind,
+    Event,
+    Halfway,
+    MassageStarted,
+    Paused,
     Phase,
+    PromptDue,
+    SecondsLeft,
+    SessionFinished,
+    SessionStarted,
+    SideSwitched,
     SpeechMode,
     SpeechTiming,
     State,
+    StepFinished,
     StepOutcome,
+    StepStarted,
 )
 from massage_desktop.plan import Plan
 from massage_desktop.script import PromptKind
@@ -46,7 +49,7 @@ def test_forty_minute_plan_ends_exactly_on_schedule() -> None:
     engine = Engine(plan, clock, rec)
     engine.start()
     run_out(engine, clock)
-    assert rec.kinds()[-1] is EventKind.FINISHED
+    assert rec.kinds()[-1] is SessionFinished
     assert rec.events[-1].t == pytest.approx(expected, abs=1e-6)
     assert clock.now - START == pytest.approx(expected, abs=1e-6)
     assert engine.record.massage_s == pytest.approx(40 * 60, abs=1e-6)
@@ -60,7 +63,7 @@ def test_timer_jitter_does_not_accumulate_into_drift() -> None:
     while (deadline := engine.poll()) is not None:
         clock.now = deadline + 0.004  # every timer fires 4 ms late
     assert rec.events[-1].t == pytest.approx(expected, abs=1e-6)
-    assert len(rec.of(EventKind.BEAT)) == 10 * 24
+    assert len(rec.of(Beat)) == 10 * 24
 
 
 def test_a_late_poll_emits_each_due_event_once_in_order_at_its_scheduled_time() -> None:
@@ -70,7 +73,7 @@ def test_a_late_poll_emits_each_due_event_once_in_order_at_its_scheduled_time() 
     clock.advance(12.5)
     engine.poll()
     engine.poll()
-    beats = [(e.beat, e.t) for e in rec.of(EventKind.BEAT)]
+    beats = [(e.beat, e.t) for e in rec.of(Beat)]
     assert beats == [(1, 0.0), (2, 5.0), (3, 10.0)]
     times = [e.t for e in rec.events]
     assert times == sorted(times)
@@ -91,10 +94,10 @@ def test_step_order_and_outcomes_of_an_untouched_session() -> None:
     engine = Engine(three_steps(), clock, rec, speech=speech())
     engine.start()
     run_out(engine, clock)
-    started = [e.step_id for e in rec.of(EventKind.STEP_STARTED)]
+    started = [e.step_id for e in rec.of(StepStarted)]
     assert started == ["hello", "arm.left", "arm.right", "tummy", "soothing"]
-    assert {e.outcome for e in rec.of(EventKind.STEP_FINISHED)} == {StepOutcome.DONE}
-    assert [e.outcome for e in rec.of(EventKind.FINISHED)] == [EndOutcome.COMPLETED]
+    assert {e.outcome for e in rec.of(StepFinished)} == {StepOutcome.DONE}
+    assert [e.outcome for e in rec.of(SessionFinished)] == [EndOutcome.COMPLETED]
     assert engine.state is State.FINISHED
 
 
@@ -103,11 +106,11 @@ def test_prompts_come_in_order_with_welcome_first_and_closing_last() -> None:
     engine = Engine(three_steps(), clock, rec, speech=speech())
     engine.start()
     run_out(engine, clock)
-    kinds = [e.prompt_kind for e in rec.of(EventKind.PROMPT)]
+    kinds = [e.prompt_kind for e in rec.of(PromptDue)]
     assert kinds[:2] == [PromptKind.WELCOME, PromptKind.INSTRUCTION]
     assert kinds[-1] is PromptKind.CLOSING
     assert PromptKind.SIDE_SWITCH in kinds
-    assert [e.t for e in rec.of(EventKind.HALFWAY)][:2] == [10.0, 35.0]
+    assert [e.t for e in rec.of(Halfway)][:2] == [10.0, 35.0]
 
 
 def test_side_switch_is_announced_from_left_to_right_but_not_on_a_repeat() -> None:
@@ -115,10 +118,10 @@ def test_side_switch_is_announced_from_left_to_right_but_not_on_a_repeat() -> No
     engine = Engine(three_steps(), clock, rec, speech=speech())
     engine.start()
     play_until(engine, clock, 20 + 30 + 1)
-    assert [e.step_id for e in rec.of(EventKind.SIDE_SWITCHED)] == ["arm.right"]
+    assert [e.step_id for e in rec.of(SideSwitched)] == ["arm.right"]
     engine.repeat()
-    assert len(rec.of(EventKind.SIDE_SWITCHED)) == 1
-    opening = rec.of(EventKind.PROMPT)[-1]
+    assert len(rec.of(SideSwitched)) == 1
+    opening = rec.of(PromptDue)[-1]
     assert (opening.prompt_kind, opening.text) == (
         PromptKind.INSTRUCTION,
         "Right side. Stroke gently.",
@@ -131,8 +134,8 @@ def test_countdown_adds_three_two_one() -> None:
     engine.start()
     clock.advance(20)
     engine.poll()
-    assert [e.seconds for e in rec.of(EventKind.SECONDS_LEFT)] == [10, 3, 2, 1]
-    assert [e.t for e in rec.of(EventKind.SECONDS_LEFT)] == [10.0, 17.0, 18.0, 19.0]
+    assert [e.seconds for e in rec.of(SecondsLeft)] == [10, 3, 2, 1]
+    assert [e.t for e in rec.of(SecondsLeft)] == [10.0, 17.0, 18.0, 19.0]
 
 
 def test_a_long_instruction_delays_the_massage_clock_instead_of_eating_the_step() -> None:
@@ -144,9 +147,9 @@ def test_a_long_instruction_delays_the_massage_clock_instead_of_eating_the_step(
     assert engine.phase is Phase.SPEAKING
     assert engine.step_remaining_s == 5.0
     run_out(engine, clock)
-    first = rec.of(EventKind.MASSAGE_STARTED)[0]
+    first = rec.of(MassageStarted)[0]
     assert first.t == pytest.approx(26 / 2.6 + 0.5)
-    assert rec.of(EventKind.STEP_FINISHED)[0].t == pytest.approx(first.t + 5.0)
+    assert rec.of(StepFinished)[0].t == pytest.approx(first.t + 5.0)
     assert engine.record.steps[0].massage_s == pytest.approx(5.0)
 
 
@@ -160,7 +163,7 @@ def test_notify_mode_waits_for_the_voice_then_starts_the_massage_clock() -> None
     engine.poll()
     assert engine.phase is Phase.SPEAKING
     assert engine.speech_ended()
-    assert rec.of(EventKind.MASSAGE_STARTED)[0].t == pytest.approx(estimate + 1)
+    assert rec.of(MassageStarted)[0].t == pytest.approx(estimate + 1)
     assert not engine.speech_ended()  # already in massage time
 
 
@@ -182,7 +185,7 @@ def test_a_known_instruction_length_sets_the_massage_start() -> None:
     assert engine.poll() == pytest.approx(START + 2.5)
     clock.now = START + 2.5
     engine.poll()
-    assert rec.of(EventKind.MASSAGE_STARTED)[0].t == pytest.approx(2.5)
+    assert rec.of(MassageStarted)[0].t == pytest.approx(2.5)
 
 
 def test_speech_ended_during_a_pause_starts_the_massage_clock_at_resume() -> None:
@@ -194,7 +197,7 @@ def test_speech_ended_during_a_pause_starts_the_massage_clock_at_resume() -> Non
     assert engine.speech_ended()
     clock.advance(10)
     engine.resume()
-    assert rec.of(EventKind.MASSAGE_STARTED)[0].t == pytest.approx(11)
+    assert rec.of(MassageStarted)[0].t == pytest.approx(11)
     assert engine.record.speech_s == pytest.approx(1)
 
 
@@ -207,11 +210,11 @@ def test_a_clock_jump_past_a_deadline_pauses_instead_of_skipping_steps() -> None
     clock.advance(3600)  # the laptop slept
     engine.poll()
     assert engine.state is State.PAUSED
-    paused = rec.of(EventKind.PAUSED)[0]
+    paused = rec.of(Paused)[0]
     assert (paused.reason, paused.t, paused.step_id) == ("suspended", 5.0, "hello")
-    assert [e.beat for e in rec.of(EventKind.BEAT)] == [1]
+    assert [e.beat for e in rec.of(Beat)] == [1]
     engine.resume()
-    assert [e.beat for e in rec.of(EventKind.BEAT)] == [1, 2]
+    assert [e.beat for e in rec.of(Beat)] == [1, 2]
     assert engine.record.paused_s == pytest.approx(3600 - 2)
 
 
@@ -222,7 +225,7 @@ def test_a_short_delay_is_not_taken_for_a_suspend() -> None:
     clock.advance(29)
     engine.poll()
     assert engine.state is State.RUNNING
-    assert rec.of(EventKind.PAUSED) == []
+    assert rec.of(Paused) == []
 
 
 def test_pause_freezes_the_schedule_and_resume_shifts_it() -> None:
@@ -253,8 +256,8 @@ def test_faster_tempo_shortens_the_rest_of_a_counted_step_and_its_beat_spacing()
     assert engine.step_remaining_s == pytest.approx(7.5)
     clock.advance(7.5)
     engine.poll()
-    assert [e.t for e in rec.of(EventKind.BEAT)] == [0.0, 5.0, 7.5, 10.0]
-    assert rec.of(EventKind.STEP_FINISHED)[0].t == pytest.approx(12.5)
+    assert [e.t for e in rec.of(Beat)] == [0.0, 5.0, 7.5, 10.0]
+    assert rec.of(StepFinished)[0].t == pytest.approx(12.5)
     assert engine.record.tempo_changes[0].factor == 2.0
     assert engine.record.tempo_changes[0].t == 5.0
 
@@ -265,7 +268,7 @@ def test_tempo_leaves_timed_steps_alone_and_applies_to_later_counted_steps() -> 
     engine.set_tempo(0.5)
     engine.start()
     run_out(engine, clock)
-    ends = [e.t for e in rec.of(EventKind.STEP_FINISHED)]
+    ends = [e.t for e in rec.of(StepFinished)]
     assert ends == pytest.approx([40.0, 70.0, 100.0, 140.0, 164.0])
 
 
@@ -278,8 +281,8 @@ def test_a_tempo_change_does_not_say_ten_seconds_left_when_fewer_are_left() -> N
     engine.poll()
     engine.set_tempo(2.0)  # now 6 s left
     run_out(engine, clock)
-    assert rec.of(EventKind.SECONDS_LEFT) == []
-    assert rec.of(EventKind.STEP_FINISHED)[0].t == pytest.approx(34.0)
+    assert rec.of(SecondsLeft) == []
+    assert rec.of(StepFinished)[0].t == pytest.approx(34.0)
 
 
 def test_added_time_lengthens_the_step_and_counts_more_repetitions() -> None:
@@ -292,8 +295,8 @@ def test_added_time_lengthens_the_step_and_counts_more_repetitions() -> None:
     assert engine.beat == (3, 10)
     assert engine.step_remaining_s == pytest.approx(39.0)
     run_out(engine, clock)
-    assert rec.of(EventKind.STEP_FINISHED)[0].t == pytest.approx(50.0)
-    assert [e.t for e in rec.of(EventKind.SECONDS_LEFT)][:2] == [10.0, 40.0]
+    assert rec.of(StepFinished)[0].t == pytest.approx(50.0)
+    assert [e.t for e in rec.of(SecondsLeft)][:2] == [10.0, 40.0]
     assert engine.record.steps[0].added_s == 30.0
 
 
@@ -350,9 +353,9 @@ def test_a_listener_may_act_on_an_event_and_sees_a_consistent_order() -> None:
     clock, rec = FakeClock(), Recorder()
     engine: Engine
 
-    def pause_on_arm(event: object) -> None:
-        rec(event)  # type: ignore[arg-type]
-        if rec.events[-1].kind is EventKind.STEP_STARTED and rec.events[-1].step_id == "arm.left":
+    def pause_on_arm(event: Event) -> None:
+        rec(event)
+        if isinstance(event, StepStarted) and event.step_id == "arm.left":
             engine.pause("by listener")
 
     engine = Engine(three_steps(), clock, pause_on_arm, speech=speech())
@@ -360,7 +363,7 @@ def test_a_listener_may_act_on_an_event_and_sees_a_consistent_order() -> None:
     clock.advance(25)
     engine.poll()
     assert engine.state is State.PAUSED
-    assert rec.kinds()[-1] is EventKind.PAUSED
+    assert rec.kinds()[-1] is Paused
     assert rec.events[-1].t == 25.0  # paused at the moment of the call, after the step began
     assert engine.step_index == 1
 
@@ -369,7 +372,7 @@ def test_events_as_json_carry_only_their_fields() -> None:
     clock, rec = FakeClock(), Recorder()
     engine = Engine(three_steps(), clock, rec, speech=speech())
     engine.start()
-    beat = rec.of(EventKind.BEAT)[0].as_json()
+    beat = rec.of(Beat)[0].as_json()
     assert beat == {"t": 0.0, "event": "beat", "step": "hello", "index": 0, "beat": 1, "of": 4}
 
 
@@ -377,7 +380,7 @@ def test_an_empty_plan_finishes_at_once() -> None:
     rec = Recorder()
     engine = Engine(make_plan([]), FakeClock(), rec)
     assert engine.start()
-    assert rec.kinds() == [EventKind.SESSION_STARTED, EventKind.FINISHED]
+    assert rec.kinds() == [SessionStarted, SessionFinished]
 
 
 def test_side_switch_text_stays_when_arriving_from_the_left_side() -> None:
@@ -386,5 +389,5 @@ def test_side_switch_text_stays_when_arriving_from_the_left_side() -> None:
     engine = Engine(plan, clock, rec, speech=speech())
     engine.start()
     run_out(engine, clock)
-    texts = [e.text for e in rec.of(EventKind.PROMPT)]
+    texts = [e.text for e in rec.of(PromptDue)]
     assert texts == ["Left side. Stroke gently.", "Now the other side, the same way."]

@@ -5,9 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from test_engine_support import FakeClock, Recorder, play_until, run_out, speech, three_steps
+from engine_support import Recorder, play_until, run_out, speech, three_steps
 
-from massage_desktop.engine import Cue, EndOutcome, Engine, EventKind, Phase, State, StepOutcome
+from fakes import FakeClock
+from massage_desktop.engine import (
+    Cue,
+    EndOutcome,
+    Engine,
+    Paused,
+    Phase,
+    PromptDue,
+    Resumed,
+    SessionFinished,
+    State,
+    StepFinished,
+    StepOutcome,
+    StepStarted,
+)
 
 Action = Callable[[Engine], bool]
 
@@ -78,7 +92,7 @@ def test_pause_while_paused_keeps_one_pause() -> None:
 def test_next_leaves_a_step_shortened_and_starts_the_next() -> None:
     engine, _, rec = session_in(State.RUNNING)
     assert engine.next()
-    assert rec.of(EventKind.STEP_FINISHED)[-1].outcome is StepOutcome.SHORTENED
+    assert rec.of(StepFinished)[-1].outcome is StepOutcome.SHORTENED
     assert engine.step_index == 2
 
 
@@ -88,7 +102,7 @@ def test_next_during_the_instruction_marks_the_step_skipped() -> None:
     engine.start()
     assert engine.phase is Phase.SPEAKING
     engine.next()
-    assert rec.of(EventKind.STEP_FINISHED)[0].outcome is StepOutcome.SKIPPED
+    assert rec.of(StepFinished)[0].outcome is StepOutcome.SKIPPED
     assert engine.record.steps[0].massage_s == 0.0
 
 
@@ -97,7 +111,7 @@ def test_next_on_the_last_step_ends_the_session() -> None:
     engine.finish_gently()
     assert engine.next()
     assert engine.state is State.FINISHED
-    assert rec.of(EventKind.FINISHED)[0].outcome is EndOutcome.FINISHED_GENTLY
+    assert rec.of(SessionFinished)[0].outcome is EndOutcome.FINISHED_GENTLY
 
 
 def test_back_on_the_first_step_is_refused() -> None:
@@ -114,14 +128,14 @@ def test_back_returns_to_the_step_before_without_the_welcome() -> None:
     engine, _, rec = session_in(State.RUNNING)
     assert engine.back()
     assert engine.step_index == 0
-    welcomes = [e for e in rec.of(EventKind.PROMPT) if e.prompt_kind == "welcome"]
+    welcomes = [e for e in rec.of(PromptDue) if e.prompt_kind == "welcome"]
     assert len(welcomes) == 1
 
 
 def test_repeat_restarts_the_step_and_is_counted() -> None:
     engine, clock, rec = session_in(State.RUNNING)
     assert engine.repeat()
-    assert rec.of(EventKind.STEP_FINISHED)[-1].outcome is StepOutcome.REPEATED
+    assert rec.of(StepFinished)[-1].outcome is StepOutcome.REPEATED
     assert engine.step_index == 1
     assert engine.step_remaining_s == 30.0
     run_out(engine, clock)
@@ -136,9 +150,9 @@ def test_finish_gently_goes_to_the_closing_strokes_and_says_so_at_the_end() -> N
     assert engine.step is not None
     assert engine.step.closing
     run_out(engine, clock)
-    started = [e.step_id for e in rec.of(EventKind.STEP_STARTED)]
+    started = [e.step_id for e in rec.of(StepStarted)]
     assert started == ["hello", "arm.left", "soothing"]
-    assert rec.of(EventKind.FINISHED)[0].outcome is EndOutcome.FINISHED_GENTLY
+    assert rec.of(SessionFinished)[0].outcome is EndOutcome.FINISHED_GENTLY
 
 
 def test_finish_gently_during_the_closing_strokes_lets_them_finish() -> None:
@@ -148,8 +162,8 @@ def test_finish_gently_during_the_closing_strokes_lets_them_finish() -> None:
     assert engine.step.closing
     assert not engine.finish_gently()
     run_out(engine, clock)
-    assert rec.of(EventKind.FINISHED)[0].outcome is EndOutcome.COMPLETED
-    assert rec.of(EventKind.FINISHED)[0].t == 132.0
+    assert rec.of(SessionFinished)[0].outcome is EndOutcome.COMPLETED
+    assert rec.of(SessionFinished)[0].t == 132.0
 
 
 def test_navigation_while_paused_ends_the_pause_first() -> None:
@@ -157,8 +171,8 @@ def test_navigation_while_paused_ends_the_pause_first() -> None:
     clock.advance(8)
     assert engine.finish_gently()
     assert engine.state is State.RUNNING
-    after = rec.kinds()[rec.kinds().index(EventKind.PAUSED) + 1 :]
-    assert after[:3] == [EventKind.RESUMED, EventKind.STEP_FINISHED, EventKind.STEP_STARTED]
+    after = rec.kinds()[rec.kinds().index(Paused) + 1 :]
+    assert after[:3] == [Resumed, StepFinished, StepStarted]
     assert engine.record.pauses[0].length_s == 8.0
 
 
@@ -167,7 +181,7 @@ def test_stop_while_paused_closes_the_pause_and_ends_once() -> None:
     clock.advance(3)
     assert engine.stop("baby asleep")
     assert not engine.stop("again")
-    finished = rec.of(EventKind.FINISHED)
+    finished = rec.of(SessionFinished)
     assert [(e.outcome, e.reason) for e in finished] == [(EndOutcome.STOPPED, "baby asleep")]
     record = engine.record
     assert record.paused_s == 3.0
@@ -184,7 +198,7 @@ def test_add_time_while_paused_lengthens_the_step_and_keeps_the_pause() -> None:
 def test_unsettled_pauses_with_the_cue_and_suggests_finishing_after_a_second_cue() -> None:
     engine, clock, rec = session_in(State.RUNNING)
     assert not engine.unsettled(Cue.FUSSING)
-    paused = rec.of(EventKind.PAUSED)[0]
+    paused = rec.of(Paused)[0]
     assert (paused.reason, paused.cue) == ("unsettled", Cue.FUSSING)
     clock.advance(20)
     engine.resume()

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
+from engine_support import three_steps
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_engine_support import START, FakeClock, three_steps
 
+from fakes import START, FakeClock
 from massage_desktop.engine import (
+    Beat,
     Cue,
     Engine,
     Event,
-    EventKind,
+    MassageStarted,
+    SessionFinished,
     SpeechMode,
     SpeechTiming,
     State,
+    StepFinished,
     StepOutcome,
+    StepStarted,
 )
 
 CLOSING_INDEX = 4
@@ -42,8 +48,10 @@ ACTIONS: dict[str, Callable[[Engine], object]] = {
 NAMES = st.sampled_from([*sorted(set(ACTIONS) - {"stop"}) * 3, "stop"])
 OPS = st.lists(st.tuples(st.floats(min_value=0, max_value=45, allow_nan=False), NAMES), max_size=30)
 
+E = TypeVar("E")
 
-class Journal:
+
+class EventLog:
     """A listener noting each event with the action that caused it and the clock then."""
 
     def __init__(self, clock: FakeClock) -> None:
@@ -54,28 +62,28 @@ class Journal:
     def __call__(self, event: Event) -> None:
         self.entries.append((self.label, event, self.clock.now))
 
-    def events(self, kind: EventKind) -> list[Event]:
-        return [e for _, e, _ in self.entries if e.kind is kind]
+    def events(self, kind: type[E]) -> list[E]:
+        return [e for _, e, _ in self.entries if isinstance(e, kind)]
 
 
-def play(ops: list[tuple[float, str]], mode: SpeechMode) -> tuple[Engine, Journal, FakeClock]:
+def play(ops: list[tuple[float, str]], mode: SpeechMode) -> tuple[Engine, EventLog, FakeClock]:
     """Run three_steps() through `ops`, checking the view after each; then stop and drain."""
     clock = FakeClock()
-    journal = Journal(clock)
-    engine = Engine(three_steps(), clock, journal, speech=SpeechTiming(mode=mode))
+    log = EventLog(clock)
+    engine = Engine(three_steps(), clock, log, speech=SpeechTiming(mode=mode))
     engine.start()
     for advance, name in ops:
         was_paused, massage = engine.state is State.PAUSED, engine.record.massage_s
         clock.advance(advance)
         if was_paused:
             assert engine.record.massage_s == massage  # a pause is never massage time
-        journal.label = name
+        log.label = name
         ACTIONS[name](engine)
         check_view(engine)
-    journal.label = "stop"
+    log.label = "stop"
     engine.stop()
     assert engine.poll() is None
-    return engine, journal, clock
+    return engine, log, clock
 
 
 def check_view(engine: Engine) -> None:
@@ -87,16 +95,14 @@ def check_view(engine: Engine) -> None:
     assert beat is None or 0 <= beat[0] <= beat[1]
 
 
-def check_step_order(journal: Journal) -> None:
+def check_step_order(log: EventLog) -> None:
     """Each step follows the one before unless back, repeat or finish gently said otherwise."""
     index, left = -1, (StepOutcome.DONE, "start")
-    for label, event, _ in journal.entries:
-        if event.kind is EventKind.STEP_FINISHED:
+    for label, event, _ in log.entries:
+        if isinstance(event, StepFinished):
             assert event.step_index == index
-            assert event.outcome is not None
-            left = (StepOutcome(event.outcome), label)
-        elif event.kind is EventKind.STEP_STARTED:
-            assert event.step_index is not None
+            left = (event.outcome, label)
+        elif isinstance(event, StepStarted):
             assert event.step_index == expected_next(index, *left)
             index = event.step_index
 
@@ -118,15 +124,15 @@ def expected_next(index: int, outcome: StepOutcome, label: str) -> int:
 def test_random_sessions_keep_the_engine_promises(
     ops: list[tuple[float, str]], mode: SpeechMode
 ) -> None:
-    engine, journal, clock = play(ops, mode)
-    assert len(journal.events(EventKind.FINISHED)) == 1
-    assert journal.entries[-1][1].kind is EventKind.FINISHED
-    check_step_order(journal)
-    times = [e.t for _, e, _ in journal.entries]
+    engine, log, clock = play(ops, mode)
+    assert len(log.events(SessionFinished)) == 1
+    assert isinstance(log.entries[-1][1], SessionFinished)
+    check_step_order(log)
+    times = [e.t for _, e, _ in log.entries]
     assert times == sorted(times)
-    assert all(e.t <= now - START + 1e-9 for _, e, now in journal.entries)
+    assert all(e.t <= now - START + 1e-9 for _, e, now in log.entries)
     record = engine.record
-    assert record.elapsed_s == pytest.approx(journal.events(EventKind.FINISHED)[0].t, abs=1e-9)
+    assert record.elapsed_s == pytest.approx(log.events(SessionFinished)[0].t, abs=1e-9)
     assert record.elapsed_s <= clock.now - START + 1e-9
     total = record.speech_s + record.massage_s + record.paused_s
     assert total == pytest.approx(record.elapsed_s, abs=1e-6)
@@ -137,7 +143,7 @@ def test_random_sessions_keep_the_engine_promises(
 @settings(max_examples=60, deadline=None)
 @given(ops=OPS)
 def test_paused_and_massage_time_never_overlap(ops: list[tuple[float, str]]) -> None:
-    engine, journal, _ = play(ops, SpeechMode.ESTIMATE)
+    engine, log, _ = play(ops, SpeechMode.ESTIMATE)
     pauses = [(p.start_t, p.start_t + p.length_s) for p in engine.record.pauses]
-    for event in journal.events(EventKind.BEAT) + journal.events(EventKind.MASSAGE_STARTED):
+    for event in log.events(Beat) + log.events(MassageStarted):
         assert not any(start + 1e-6 < event.t < end - 1e-6 for start, end in pauses)

@@ -27,7 +27,7 @@ def test_every_shipped_protocol_loads_without_problems() -> None:
 
 def test_broken_toml_names_the_file_and_line() -> None:
     (msg,) = messages("broken_toml.toml")
-    assert msg.startswith(f"{BAD / 'broken_toml.toml'}:2: not valid TOML")
+    assert msg.startswith(f"{BAD / 'broken_toml.toml'}:2: (file): not valid TOML")
 
 
 def test_unknown_key_is_an_error_with_its_line() -> None:
@@ -84,8 +84,8 @@ def test_duplicate_protocol_id_across_files_keeps_the_first(tmp_path: Path) -> N
 def test_tapping_over_the_heart_is_refused(tmp_path: Path, technique: str) -> None:
     text = (protocols_dir() / "general-strengthening.toml").read_text()
     text = text.replace(
-        'zones = ["chest", "ribs"]\ntechnique = "rubbing"',
-        f'zones = ["chest", "heart-area"]\ntechnique = "{technique}"',
+        'zones = ["chest", "ribs"]\navoid = ["mammary-glands"]\ntechnique = "rubbing"',
+        f'zones = ["chest", "heart-area"]\navoid = ["mammary-glands"]\ntechnique = "{technique}"',
     )
     path = tmp_path / "heart.toml"
     path.write_text(text)

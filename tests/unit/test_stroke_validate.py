@@ -62,7 +62,7 @@ def test_a_path_leaving_its_drawing_is_refused(tmp_path: Path) -> None:
     file = with_path(
         tmp_path,
         "general-strengthening",
-        'technique = "stroking"\ndirection = "from the fingers up to the shoulder"',
+        'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"',
         "{ points = [[376, 329], [480, 200]] }",
     )
     _, problems = load_file(file)
@@ -76,7 +76,7 @@ def test_a_path_against_its_direction_is_refused(tmp_path: Path) -> None:
     file = with_path(
         tmp_path,
         "general-strengthening",
-        'technique = "stroking"\ndirection = "from the fingers up to the shoulder"',
+        'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"',
         "{ points = [[278, 222], [330, 280], [376, 329]] }",  # shoulder to hand
     )
     _, problems = load_file(file)
@@ -92,7 +92,7 @@ def test_the_same_path_the_right_way_round_is_valid(
     file = with_path(
         tmp_path,
         "general-strengthening",
-        'technique = "stroking"\ndirection = "from the fingers up to the shoulder"',
+        'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"',
         "{ points = [[376, 329], [330, 280], [278, 222]] }",
     )
     code, lines = validate(capsys, file)
@@ -115,8 +115,8 @@ def test_a_derived_path_that_cannot_follow_its_direction_says_to_give_a_path(
 ) -> None:
     text = (protocols_dir() / "relaxing.toml").read_text(encoding="utf-8")
     text = text.replace(
-        'direction = "from the wrist up to the elbow"',
-        'direction = "from the wrist up to the elbow, clockwise"',
+        'direction = "from the wrist up to just below the elbow"',
+        'direction = "from the wrist up to just below the elbow, clockwise"',
     )
     file = tmp_path / "relaxing.toml"
     file.write_text(text, encoding="utf-8")

@@ -213,7 +213,7 @@ def test_arrows_point_the_way_the_hand_goes() -> None:
 
 
 def test_side_both_marks_a_path_for_both_hands() -> None:
-    p = planned("headache", 30)
+    p = planned("headache", 130)
     temples = step_of(p, "temples")
     assert temples.side is Side.BOTH
     assert temples.path is not None

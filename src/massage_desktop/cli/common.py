@@ -1,34 +1,21 @@
-"""Pieces the subcommands share: age options, loading the library, printing JSON."""
+"""Pieces the planning subcommands share: loading the library, a plan from the options, its JSON."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
+from massage_desktop.cli.base import (
+    EXIT_AGE,
+    EXIT_INVALID,
+    EXIT_NOT_TODAY,
+    add_age_options,
+    age_weeks,
+)
 from massage_desktop.conditions import CONDITIONS
-from massage_desktop.plan import NotToday, Plan, PlanRefused, months_to_weeks, plan
+from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
 from massage_desktop.protocol import LoadResult, Protocol, load_library
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_AGE = 2
-EXIT_NOT_TODAY = 3
-
-
-def add_age_options(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    """Add the mutually exclusive --age-weeks / --age-months options."""
-    ages = parser.add_mutually_exclusive_group(required=required)
-    ages.add_argument("--age-weeks", type=float, metavar="W", help="the child's age in weeks")
-    ages.add_argument("--age-months", type=float, metavar="M", help="the child's age in months")
-
-
-def age_weeks(args: argparse.Namespace) -> float:
-    """The age the options give, in weeks."""
-    if args.age_weeks is not None:
-        return float(args.age_weeks)
-    return months_to_weeks(float(args.age_months))
 
 
 def library() -> LoadResult:
@@ -49,11 +36,6 @@ def find_protocol(protocol_id: str) -> Protocol | None:
         file=sys.stderr,
     )
     return None
-
-
-def print_json(data: Any) -> None:
-    """Print `data` as indented JSON."""
-    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
@@ -94,8 +76,30 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     }
 
 
+def add_program_options(parser: argparse.ArgumentParser) -> None:
+    """The protocol id (or a program instead), the age, and the saved child of a plan."""
+    parser.add_argument("id", nargs="?", metavar="ID", help="the protocol (or use --program)")
+    add_age_options(parser, required=False)
+    parser.add_argument("--program", metavar="ID", help="a child's program instead of a protocol")
+    parser.add_argument("--child", metavar="NAME", help="a saved child's age and conditions")
+
+
 def plan_or_exit_code(args: argparse.Namespace) -> Plan | int:
     """The plan `args` ask for (id, age, session number, conditions), or the exit code and why."""
+    if getattr(args, "program", None) or getattr(args, "child", None):
+        from massage_desktop.cli.program_common import program_plan_or_exit_code
+
+        if getattr(args, "program", None):
+            return program_plan_or_exit_code(args)
+        print("massage-desktop: --child goes with --program", file=sys.stderr)
+        return EXIT_AGE
+    if args.id is None or (args.age_weeks is None and args.age_months is None):
+        print(
+            "massage-desktop: give a protocol ID and the child's age (--age-weeks W or "
+            "--age-months M), or a child's program with --program ID",
+            file=sys.stderr,
+        )
+        return EXIT_AGE
     protocol = find_protocol(args.id)
     if protocol is None:
         return EXIT_INVALID

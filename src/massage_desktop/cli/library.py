@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from massage_desktop.bodymap import ZONES
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, print_json
 from massage_desktop.cli.common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    add_age_options,
+    add_program_options,
     find_protocol,
     library,
     plan_json,
     plan_or_exit_code,
-    print_json,
 )
+from massage_desktop.cli.numbers import whole
 from massage_desktop.conditions import CONDITIONS
-from massage_desktop.protocol import Protocol, load_file
+from massage_desktop.protocol import Problem, Protocol, load_file
+from massage_desktop.protocol.loader import read_toml
 from massage_desktop.protocol.models import Protocol as ProtocolModel
 
 
@@ -34,10 +34,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_show)
 
-    p = sub.add_parser("plan", help="the timed plan of a protocol for a child's age")
-    p.add_argument("id")
-    add_age_options(p)
-    p.add_argument("--session-number", type=int, metavar="K")
+    p = sub.add_parser("plan", help="the timed plan of a protocol (or a program) for a child")
+    add_program_options(p)
+    p.add_argument("--session-number", type=whole(at_least=1), metavar="K")
     p.add_argument(
         "--condition",
         action="append",
@@ -199,11 +198,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         files += sorted(path.glob("*.toml")) if path.is_dir() else [path]
     report = []
     for path in files:
-        protocol, problems = load_file(path)
+        loaded, problems = _load_any(path)
         report.append(
             {
                 "file": str(path),
-                "valid": protocol is not None,
+                "valid": loaded is not None,
                 "problems": [
                     {"field": p.field, "line": p.line, "message": p.message} for p in problems
                 ],
@@ -218,6 +217,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     elif ok:
         print(f"{len(files)} file(s) valid")
     return EXIT_OK if ok else EXIT_INVALID
+
+
+def _load_any(path: Path) -> tuple[object | None, list[Problem]]:
+    """A protocol file, or a child's program (checked against the library with your own)."""
+    read = read_toml(path)
+    is_program = path.suffix == ".massage" or (
+        not isinstance(read, Problem) and "protocol_version" in read[1]
+    )
+    if not is_program:
+        return load_file(path)
+    from massage_desktop.cli.program_common import full_library
+    from massage_desktop.protocol.program_loader import load_program
+
+    return load_program(path, full_library())
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.numbers import whole
+from massage_desktop.store import history_stream
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import STANDING_CONDITIONS, Child, ChildError, Children
 from massage_desktop.store.children import age_weeks as child_age_weeks
-from massage_desktop.store.export import clock, outcome_words, session_report, sessions_csv
+from massage_desktop.store.export import clock, csv_chunks, outcome_words, session_report
 from massage_desktop.store.history import History, StoredSession
+from massage_desktop.store.history_query import OLDEST_FIRST, HistoryQuery, SessionFilter
 from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.salvage import is_damage, open_history
+from massage_desktop.store.visit import Visit
 
+EXIT_USAGE = 2
 EXIT_STORE = 4  # the history file could not be read or written
 
 
@@ -25,12 +32,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("history", help="list the recorded sessions")
     p.add_argument("--child", metavar="NAME", help="only this child's sessions")
     form = p.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true")
+    form.add_argument("--json", action="store_true", help="a JSON array, one session a line")
+    form.add_argument("--jsonl", action="store_true", help="JSON lines: one session object a line")
     form.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
     p.set_defaults(run=_guarded(cmd_history))
 
-    p = sub.add_parser("report", help="write one session's printable report")
-    p.add_argument("session_id", type=int, metavar="SESSION_ID")
+    p = sub.add_parser("report", help="a session's printable report, or a child's course")
+    p.add_argument("session_id", nargs="?", type=whole(at_least=1), metavar="SESSION_ID")
+    p.add_argument("--child", metavar="NAME", help="a course report of this child's sessions")
+    p.add_argument("--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD")
     p.add_argument("--pdf", type=Path, required=True, metavar="FILE")
     p.set_defaults(run=_guarded(cmd_report))
 
@@ -43,7 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add = child_sub.add_parser("add", help="add a child")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--born", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--weeks-early", type=int, default=0, metavar="N")
+    add.add_argument("--weeks-early", type=whole(), default=0, metavar="N")
     add.add_argument(
         "--condition",
         action="append",
@@ -61,38 +72,112 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             return command(args)
         except StoreError as exc:
             print(f"massage-desktop: {exc}", file=sys.stderr)
+            if is_damage(exc):
+                print(
+                    "massage-desktop: close the massage-desktop window and run this again: "
+                    "the damaged file is then set aside and what still reads is saved.",
+                    file=sys.stderr,
+                )
             return EXIT_STORE
 
     return run
 
 
 def _open() -> History:
-    # A window may be running a session right now: only it marks unfinished ones interrupted.
-    return History.open(UserDirs.from_env().history_file, recover=False)
+    """The history; a damaged file is salvaged first, unless the window has the folder open."""
+    dirs = UserDirs.from_env()
+    # A window may be running a session right now: only it marks unfinished ones interrupted,
+    # and the file is never moved from under it.
+    if window_open(dirs.data):
+        return History.open(dirs.history_file, recover=False)
+    opened = open_history(dirs.history_file, recover=False)
+    if opened.salvage is not None:
+        print(f"massage-desktop: {opened.salvage.message}", file=sys.stderr)
+    return opened.history
+
+
+def open_records() -> History:
+    """The history, opened as the records commands open it (salvaged unless a window has it)."""
+    return _open()
+
+
+def window_open(data_dir: Path) -> bool:
+    """Whether a massage-desktop window holds `data_dir` (its lock file is locked)."""
+    lock = data_dir / "instance.lock"  # ui/single_instance.LOCK_NAME, a QLockFile
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: leave the file alone
+    try:
+        import fcntl  # POSIX; Qt's lock file takes a flock() there as well
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:
+        return True
+    except OSError:
+        return True  # locked: the window is open
+    finally:
+        os.close(fd)  # closing drops the lock we may have taken
+    return False
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """Print the sessions, of one child if asked."""
+    """Print the sessions, of one child if asked, oldest first, each as soon as it is read."""
     history = _open()
     try:
-        child_id: int | None = None
+        wanted = SessionFilter()
         if args.child:
             child = Children(history.db).find(args.child)
             if child is None:
                 print(f"massage-desktop: no child called {args.child!r}", file=sys.stderr)
                 return EXIT_INVALID
-            child_id = child.id
-        sessions = history.sessions(child_id=child_id, details=bool(args.csv or args.json))
+            wanted = SessionFilter(child_id=child.id)
+        _write_history(history, wanted, args, sys.stdout)
+    except BrokenPipeError:  # the reader (`head`, a pager) has had enough
+        _quiet_stdout()
     finally:
         history.close()
-    if args.csv:
-        sys.stdout.write(sessions_csv(sessions))
-    elif args.json:
-        print_json([_session_json(s) for s in sessions])
-    else:
-        for s in sessions:
-            print(_session_line(s))
     return EXIT_OK
+
+
+def _write_history(
+    history: History, wanted: SessionFilter, args: argparse.Namespace, out: TextIO
+) -> None:
+    if args.csv:
+        summaries = HistoryQuery(history.db).summaries(wanted, OLDEST_FIRST)
+        for chunk in csv_chunks(summaries):
+            out.write(chunk)
+    elif args.json or args.jsonl:
+        elements = history_stream.session_json(history.db, wanted)
+        out.writelines(json_lines(elements) if args.jsonl else json_array(elements))
+    else:
+        for s in history_stream.sessions(history.db, wanted):
+            out.write(_session_line(s) + "\n")
+
+
+def json_array(elements: Iterable[str]) -> Iterator[str]:
+    """A JSON array written an element at a time, one element a line."""
+    yield "["
+    separator = "\n"
+    for element in elements:
+        yield separator + element
+        separator = ",\n"
+    yield "\n]\n" if separator == ",\n" else "]\n"
+
+
+def json_lines(elements: Iterable[str]) -> Iterator[str]:
+    """JSON lines: each element on its own line."""
+    for element in elements:
+        yield element + "\n"
+
+
+def _quiet_stdout() -> None:
+    # Python would report the broken pipe again when it flushes stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _session_line(s: StoredSession) -> str:
@@ -104,42 +189,18 @@ def _session_line(s: StoredSession) -> str:
     )
 
 
-def _session_json(s: StoredSession) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "child": s.child_name,
-        "child_id": s.child_id,
-        "protocol": s.protocol_id,
-        "version": s.protocol_version,
-        "title": s.protocol_title,
-        "session_number": s.session_number,
-        "age_weeks": s.age_weeks,
-        "started_at": s.started_at.isoformat(),
-        "ended_at": s.ended_at.isoformat() if s.ended_at else None,
-        "planned_s": s.planned_s,
-        "actual_s": s.actual_s,
-        "outcome": s.outcome.value if s.outcome else None,
-        "reason": s.reason,
-        "note": s.note,
-        "steps": [
-            {
-                "index": st.step_index,
-                "step": st.step_id,
-                "outcome": st.outcome.value,
-                "at_s": st.at_s,
-                "length_s": st.length_s,
-            }
-            for st in s.steps
-        ],
-        "pauses": [
-            {"at_s": p.at_s, "reason": p.reason, "cue": p.cue or None, "length_s": p.length_s}
-            for p in s.pauses
-        ],
-    }
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the PDF report of one session."""
+    """Write the PDF report of one session, or of a child's course."""
+    if (args.session_id is None) == (args.child is None):
+        print("massage-desktop: give a SESSION_ID or --child NAME", file=sys.stderr)
+        return EXIT_USAGE
+    if args.child is not None:
+        from massage_desktop.cli.course_report import cmd_course_report
+
+        return cmd_course_report(args)
+    if args.first or args.last:
+        print("massage-desktop: --from and --to go with --child", file=sys.stderr)
+        return EXIT_USAGE
     history = _open()
     try:
         session = history.session(args.session_id)
@@ -152,10 +213,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     from massage_desktop.ui.records.report_pdf import ensure_gui_app, write_report_pdf
 
     _app = ensure_gui_app()  # kept alive while the PDF is laid out
-    report = session_report(session, child, datetime.now().astimezone())
+    report = session_report(session, child, datetime.now().astimezone(), _visit(session))
     pages = write_report_pdf(report, args.pdf)
     print(f"Wrote {args.pdf} ({pages} page{'s' if pages != 1 else ''}).")
     return EXIT_OK
+
+
+def _visit(session: StoredSession) -> Visit:
+    """The therapist (from the settings) and the program's title, for a visit report."""
+    # Only a report needs the settings and program files (pydantic, the protocol library):
+    # `history` shares this module and stays light without them.
+    from massage_desktop.store.programs import program_title
+    from massage_desktop.store.settings import SettingsStore
+
+    dirs = UserDirs.from_env()
+    settings = SettingsStore(dirs.settings_file).load().settings
+    title = program_title(dirs.programs, session.program_id) if session.program_id else ""
+    return Visit(settings.therapist_name, settings.therapist_contact, title)
 
 
 def cmd_children(args: argparse.Namespace) -> int:

@@ -13,10 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, add_age_options, plan_or_exit_code
-from massage_desktop.engine import Cue, Engine, Event, State
-from massage_desktop.engine_record import SessionRecord
-from massage_desktop.engine_text import event_line, summary_line
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK
+from massage_desktop.cli.common import add_program_options, plan_or_exit_code
+from massage_desktop.cli.numbers import number, whole
+from massage_desktop.engine import (
+    Cue,
+    Engine,
+    Event,
+    SessionRecord,
+    State,
+    event_line,
+    summary_line,
+)
 from massage_desktop.plan import Plan
 
 SIMPLE: dict[str, Callable[[Engine], bool]] = {
@@ -94,9 +102,8 @@ def _tempo(chunk: str, value: str) -> str:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the simulate subcommand."""
     p = sub.add_parser("simulate", help="run a session without a window and print its timeline")
-    p.add_argument("id")
-    add_age_options(p)
-    p.add_argument("--session-number", type=int, metavar="K")
+    add_program_options(p)
+    p.add_argument("--session-number", type=whole(at_least=1), metavar="K")
     p.add_argument("--condition", action="append", default=[], metavar="C")
     p.add_argument(
         "--actions", default="", metavar="T:ACTION,...", help=f"at session second T: {ACTION_HELP}"
@@ -104,11 +111,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--speed",
         dest="sim_speed",
-        type=float,
+        type=number(above=0),
         metavar="X",
         help="run in real time, X times faster",
     )
     p.add_argument("--countdown", action="store_true", help="add 3, 2, 1 before each step ends")
+    p.add_argument(
+        "--audio",
+        action="store_true",
+        help="play the session's sound (voice, chimes, bed) in real time, with no window",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(run=cmd_simulate)
 
@@ -120,12 +132,17 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except BadAction as exc:
         print(f"massage-desktop: bad action {exc}", file=sys.stderr)
         return EXIT_INVALID
-    if args.sim_speed is not None and not (args.sim_speed > 0 and math.isfinite(args.sim_speed)):
-        print("massage-desktop: --speed must be a number above 0", file=sys.stderr)
+    if args.audio and args.sim_speed not in (None, 1.0):
+        print(
+            "massage-desktop: --audio plays in real time: leave out --speed, or --speed 1",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     made = plan_or_exit_code(args)
     if isinstance(made, int):
         return made
+    if args.audio:
+        return _simulate_with_audio(made, args, actions)
     out = Printer(made, args.json, flush=args.sim_speed is not None)
     clock, wait = _clock(args.sim_speed)
     engine = Engine(made, clock, out.event, countdown=args.countdown)
@@ -138,6 +155,21 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         # The reader stopped early (`| head`): say nothing more, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
+def _simulate_with_audio(made: Plan, args: argparse.Namespace, actions: list[Action]) -> int:
+    from massage_desktop.cli.simulate_audio import run_with_audio
+
+    out = Printer(made, args.json, flush=True)
+    record: list[SessionRecord] = []
+    try:
+        run_with_audio(made, actions, out, args.json, args.countdown, record)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    if record:
+        out.summary(record[0])
     return EXIT_OK
 
 
@@ -251,6 +283,14 @@ class Printer:
         """Print the closing summary line (text only)."""
         if not self._json:
             self._print(summary_line(record))
+
+    def emit(self, data: dict[str, Any]) -> None:
+        """Print one JSON object as a line."""
+        self._emit(data)
+
+    def line(self, text: str) -> None:
+        """Print one line of text."""
+        self._print(text)
 
     def _emit(self, data: dict[str, Any]) -> None:
         self._print(json.dumps(data, ensure_ascii=False))

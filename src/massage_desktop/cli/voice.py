@@ -12,13 +12,15 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from massage_desktop.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, print_json
+from massage_desktop.cli.numbers import whole
 from massage_desktop.speech.doctor import Probes, healthy, report_json, run_checks
 from massage_desktop.speech.engines import create_synthesiser
 from massage_desktop.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from massage_desktop.speech.synth import SynthError, SynthesiserFactory, VoiceUnavailable
 from massage_desktop.speech.voices import order_voices, system_language
 from massage_desktop.store.paths import UserDirs
+from massage_desktop.store.settings import SettingsStore
 
 EXIT_NO_VOICE = 4
 EXIT_UNHEALTHY = 5
@@ -29,7 +31,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("speak", help="render a sentence to a WAV file with the program's voice")
     p.add_argument("text")
     p.add_argument("--voice", metavar="V", help="a voice id from `massage-desktop voices`")
-    p.add_argument("--rate", type=int, metavar="R", help=f"words a minute, {MIN_RATE}-{MAX_RATE}")
+    p.add_argument(
+        "--rate",
+        type=whole(at_least=MIN_RATE, at_most=MAX_RATE),
+        metavar="R",
+        help=f"words a minute, {MIN_RATE}-{MAX_RATE}",
+    )
     p.add_argument("--out", type=Path, required=True, metavar="FILE.wav")
     p.set_defaults(run=cmd_speak)
 
@@ -44,8 +51,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def saved_voice_settings() -> VoiceSettings:
     """The voice settings saved by the window, or the defaults."""
-    from massage_desktop.store.settings import SettingsStore
-
     return VoiceSettings.of(SettingsStore(UserDirs.from_env().settings_file).load().settings)
 
 

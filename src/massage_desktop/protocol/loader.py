@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from massage_desktop.protocol.checks import check
+from massage_desktop.paths import protocols_dir
+from massage_desktop.protocol.checks import Finding, check
+from massage_desktop.protocol.locate import Path as Loc
 from massage_desktop.protocol.locate import find_line, line_index
 from massage_desktop.protocol.models import Protocol
 
@@ -20,58 +24,91 @@ log = logging.getLogger(__name__)
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 
 
+WHOLE_FILE = "(file)"  # the field of a problem with the file as a whole (unreadable, not TOML)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in one protocol file."""
+    """One thing wrong in one protocol file; `str()` is one `FILE:LINE: field: message` line."""
 
     file: Path
     field: str
     message: str
-    line: int | None = None
+    line: int = 1
+    warning: bool = False
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else str(self.file)
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        message = " ".join(self.message.split()) or "invalid"
+        where = f"{self.file}:{self.line}" + (": warning" if self.warning else "")
+        return f"{where}: {self.field or WHOLE_FILE}: {message}"
 
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """The protocols that loaded, by id, and the problems of those that did not."""
+    """The protocols that loaded, by id, the problems of those that did not, and warnings."""
 
     protocols: dict[str, Protocol] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _dotted(loc: Iterable[str | int]) -> str:
-    return ".".join(str(part) for part in loc)
+    """A field path as TOML writes it: bare names joined by dots, other names quoted."""
+    parts = [str(part) for part in loc]
+    return ".".join(p if _BARE_KEY.fullmatch(p) else json.dumps(p) for p in parts) or WHOLE_FILE
 
 
 def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
-    """Load and check one file: the protocol, or None and every problem found."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(path, "", f"cannot read the file: {exc}")]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        at = _TOML_AT.search(str(exc))
-        return None, [Problem(path, "", f"not valid TOML: {exc}", int(at[1]) if at else None)]
+    """Load and check one file: the protocol (None on any error) and every problem found.
+
+    Warnings are among the problems; they do not stop the protocol from loading.
+    """
+    read = read_toml(path)
+    if isinstance(read, Problem):
+        return None, [read]
+    text, data = read
     lines = line_index(text)
     try:
         protocol = Protocol.model_validate(data)
     except ValidationError as exc:
-        return None, [
-            Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]))
-            for err in _root_causes(exc.errors())
-        ]
-    problems = [
-        Problem(path, _dotted(loc), message, find_line(lines, loc))
-        for loc, message in check(protocol)
+        return None, validation_problems(path, lines, exc)
+    problems = finding_problems(path, lines, check(protocol))
+    failed = any(not problem.warning for problem in problems)
+    return (None if failed else protocol), problems
+
+
+def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
+    """The text of a TOML file and its data, or the Problem that stops it being read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        return Problem(path, WHOLE_FILE, f"not valid TOML: {exc}", int(at[1]) if at else 1)
+
+
+def validation_problems(path: Path, lines: dict[Loc, int], exc: ValidationError) -> list[Problem]:
+    """A pydantic error as Problems, each naming its field and line."""
+    return [
+        Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]) or 1)
+        for err in _root_causes(exc.errors())
     ]
-    return (None if problems else protocol), problems
+
+
+def finding_problems(
+    path: Path, lines: dict[Loc, int], findings: Iterable[Finding]
+) -> list[Problem]:
+    """Cross-field findings as Problems, each naming its field and line."""
+    return [
+        Problem(path, _dotted(f.loc), f.message, find_line(lines, f.loc) or 1, f.warning)
+        for f in findings
+    ]
 
 
 def _root_causes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -99,7 +136,8 @@ def _message(err: ErrorDetails) -> str:
 
 
 def load_dir(*folders: Path) -> LoadResult:
-    """Load every `*.toml` in `folders`; a bad file never stops the others."""
+    """Load every `*.toml` in `folders`, each variant as a protocol too; a bad file never stops
+    the others."""
     protocols: dict[str, Protocol] = {}
     origins: dict[str, Path] = {}
     problems: list[Problem] = []
@@ -111,24 +149,26 @@ def load_dir(*folders: Path) -> LoadResult:
             problems += found
             if protocol is None:
                 continue
-            if protocol.id in protocols:
-                problems.append(
-                    Problem(
-                        path,
-                        "id",
-                        (f"protocol id {protocol.id!r} is already used by {origins[protocol.id]}"),
-                    )
-                )
-                continue
-            protocols[protocol.id] = protocol
-            origins[protocol.id] = path
+            for one in (protocol, *map(protocol.as_variant, protocol.variants)):
+                if one.id in protocols:
+                    used = f"protocol id {one.id!r} is already used by {origins[one.id]}"
+                    problems.append(Problem(path, "id", used, _line_of(path, ("id",))))
+                    continue
+                protocols[one.id] = one
+                origins[one.id] = path
     for problem in problems:
         log.warning("%s", problem)
-    return LoadResult(protocols, tuple(problems))
+    errors = tuple(p for p in problems if not p.warning)
+    return LoadResult(protocols, errors, tuple(p for p in problems if p.warning))
+
+
+def _line_of(path: Path, loc: tuple[str, ...]) -> int:
+    try:
+        return find_line(line_index(path.read_text(encoding="utf-8")), loc) or 1
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 def load_library(*extra: Path) -> LoadResult:
     """The shipped protocols, then those in `extra` folders (a user's own)."""
-    from massage_desktop.paths import protocols_dir
-
     return load_dir(protocols_dir(), *extra)

@@ -15,7 +15,8 @@ def line_index(text: str) -> dict[Path, int]:
     index: dict[Path, int] = {}
     counts: dict[Path, int] = {}
     current: Path = ()
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML ends lines at \n only (splitlines would also break at \x0c, \u2028 and others).
+    for number, line in enumerate(text.split("\n"), start=1):
         header = _HEADER.match(line)
         if header:
             current = _header_path(header.group(2).split("."), header.group(1) == "[[", counts)

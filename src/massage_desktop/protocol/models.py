@@ -40,6 +40,7 @@ def _enum_schema(vocabulary: dict[str, Any]) -> WithJsonSchema:
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=600, strip_whitespace=True)]
+OptionalText = Annotated[str, StringConstraints(max_length=600, strip_whitespace=True)]
 ZoneId = Annotated[str, _member_of(ZONES, "zone"), _enum_schema(ZONES)]
 TechniqueId = Annotated[str, _member_of(TECHNIQUES, "technique"), _enum_schema(TECHNIQUES)]
 ConditionId = Annotated[str, _member_of(CONDITIONS, "condition"), _enum_schema(CONDITIONS)]
@@ -61,6 +62,27 @@ class Position(StrEnum):
     LAP = "face-down-on-lap"
     SITTING = "sitting"
     UPRIGHT = "upright"
+    STANDING = "standing"
+
+
+# A child is sat up from about 8 months and stood on the feet from about 10-11 months, never
+# sooner (the later end counts); held upright or lying down suits every age.
+POSITION_FROM_WEEKS: dict[Position, int] = {Position.SITTING: 35, Position.STANDING: 48}
+
+
+class Basis(StrEnum):
+    """Where a step comes from: the source, common practice, or a change made for safety."""
+
+    SOURCE = "source"
+    PRACTICE = "practice"
+    SAFETY = "safety"
+
+
+class CourseKind(StrEnum):
+    """Which of the source's course schedules a protocol follows."""
+
+    PREVENTIVE = "preventive"
+    THERAPEUTIC = "therapeutic"
 
 
 class Sides(StrEnum):
@@ -108,11 +130,40 @@ class Ramp(Model):
 
 
 class Frequency(Model):
-    """How often the protocol may be done, and for how long a course lasts."""
+    """How often the protocol may be done, how long a course lasts and which schedule it keeps."""
 
     per_day: PositiveInt = 1
     course_days: PositiveInt | None = None
+    course: CourseKind | None = None
     note: str = ""
+
+
+class AgeException(Model):
+    """The source names an earlier age for this step's technique in this protocol only."""
+
+    technique_from_weeks: NonNegativeInt
+    why: Text
+
+
+class Deviation(Model):
+    """Where a protocol differs from the source, and why (a step's id when it is about one, a
+    condition's id when it is about a contraindication the protocol waives or adds)."""
+
+    what: Text
+    why: Text
+    step: Id | None = None
+    condition: ConditionId | None = None
+
+
+class Variant(Model):
+    """The same steps for another purpose, listed as a protocol of its own with its own lengths."""
+
+    id: Id
+    title: Text
+    purpose: Text
+    session_length: tuple[LengthRule, ...] = Field(min_length=1)
+    notes: tuple[Text, ...] = ()
+    why: Text
 
 
 class Step(Model):
@@ -132,11 +183,17 @@ class Step(Model):
     tempo_s: PositiveFloat | None = Field(default=None, le=120)
     duration_s: PositiveFloat | None = Field(default=None, le=1800)
     fixed_count: bool = False
+    # A scaled count stays whole rounds of this many (ten circles each way make a round of 20).
+    rounds_of: PositiveInt | None = None
     sides: Sides = Sides.ONE
     min_age_weeks: NonNegativeInt = 0
     max_age_weeks: NonNegativeInt | None = None
     cautions: tuple[Text, ...] = ()
     priority: int = Field(default=2, ge=1, le=3)
+    gesture: OptionalText = ""
+    basis: Basis = Basis.SOURCE
+    why: OptionalText = ""
+    exception: AgeException | None = None
     # The stroke drawn on the diagram, when the one drawn from the step will not do.
     path: StepPath | None = None
 
@@ -149,12 +206,31 @@ class Step(Model):
             raise ValueError("repetitions and tempo_s go together")
         if not counted and self.duration_s is None:
             raise ValueError("give repetitions with tempo_s, or duration_s")
+        if self.rounds_of is not None and (self.repetitions or 0) % self.rounds_of:
+            raise ValueError(
+                f"repetitions ({self.repetitions}) must be whole rounds of rounds_of "
+                f"({self.rounds_of})"
+            )
         if self.max_age_weeks is not None and self.min_age_weeks > self.max_age_weeks:
             raise ValueError(
                 f"min_age_weeks ({self.min_age_weeks}) is above max_age_weeks "
                 f"({self.max_age_weeks})"
             )
         return self
+
+    @property
+    def gesture_text(self) -> str:
+        """How the hands move with the rhyme: the step's own words, or the rhyme's."""
+        if self.gesture or self.rhyme is None:
+            return self.gesture
+        return RHYMES[self.rhyme].gesture
+
+    @property
+    def technique_from_weeks(self) -> int:
+        """The youngest age the technique suits in this step: its exception's, or the usual."""
+        if self.exception is not None:
+            return self.exception.technique_from_weeks
+        return TECHNIQUES[self.technique].min_age_weeks
 
     @property
     def natural_s(self) -> float:
@@ -202,6 +278,11 @@ class Protocol(Model):
     contraindications: tuple[ConditionId, ...] = ()
     waives: tuple[ConditionId, ...] = ()
     notes: tuple[Text, ...] = ()
+    # Done at its own hours (in the evening, or whenever the trouble comes): the general rules
+    # of the first half of the day and not just before bed do not apply.
+    own_hours: bool = False
+    deviations: tuple[Deviation, ...] = ()
+    variants: tuple[Variant, ...] = ()
     welcome: Text = "Let's begin. Warm your hands and smile at your baby."
     closing: Text = "All done. Well done, both of you."
     stages: tuple[Stage, ...] = Field(min_length=1)
@@ -210,6 +291,23 @@ class Protocol(Model):
     def steps(self) -> tuple[Step, ...]:
         """Every step of every stage, in order."""
         return tuple(step for stage in self.stages for step in stage.steps)
+
+    def as_variant(self, variant: Variant) -> Protocol:
+        """`variant` as a protocol of its own: its id, title, purpose, lengths and notes."""
+        return self.model_copy(
+            update={
+                "id": variant.id,
+                "title": variant.title,
+                "purpose": variant.purpose,
+                "session_length": variant.session_length,
+                "notes": (*self.notes, *variant.notes),
+                "variants": (),
+                "deviations": (
+                    *self.deviations,
+                    Deviation(what=f"{variant.title}: its own session lengths", why=variant.why),
+                ),
+            }
+        )
 
     def target_minutes(self, age_weeks: float) -> float:
         """The session length the age table gives for this age."""

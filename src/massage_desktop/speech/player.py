@@ -1,4 +1,8 @@
-"""Playback of one sound file at a time: QMediaPlayer + QAudioOutput in the GUI thread.
+"""One sound file at a time through QMediaPlayer + QAudioOutput: the baseline the stream beat.
+
+The voice plays through `stream.AudioStream` now; this player stays as the measured baseline of
+`benchmarks/audible.py` (a sound started with setSource() + play() is heard anywhere from one
+second early to one second late of the median) and for the doctor's checks.
 
 Every call that changes the player (source, play, stop, volume) is queued to Qt's event loop
 with QMetaObject.invokeMethod instead of being made from Python. The reason is a deadlock
@@ -28,10 +32,10 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QUrl,
-    Signal,
 )
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
+from massage_desktop.speech.playback import Player
 from massage_desktop.speech.settings import VOLUME_CAP
 
 log = logging.getLogger(__name__)
@@ -56,7 +60,7 @@ _PLAYING = QMediaPlayer.PlaybackState.PlayingState
 _END = QMediaPlayer.MediaStatus.EndOfMedia
 
 
-class PromptPlayer(QObject):
+class PromptPlayer(Player):
     """Plays one sound at a time; each `play` carries a token that its signals repeat.
 
     With no audio device the sound plays silently in real time, so every signal still comes.
@@ -70,11 +74,6 @@ class PromptPlayer(QObject):
         stopped(int): it was stopped before its end (by `stop` or a newer `play`).
         failed(int, str): it could not be played; the message says why.
     """
-
-    started = Signal(int)
-    finished = Signal(int)
-    stopped = Signal(int)
-    failed = Signal(int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -118,8 +117,8 @@ class PromptPlayer(QObject):
         """The QMediaPlayer underneath, to observe its states (never drive it from Python)."""
         return self._player
 
-    def play(self, path: Path, token: int) -> None:
-        """Stop whatever plays and play `path` from its start."""
+    def play(self, path: Path, token: int, due: float | None = None) -> None:
+        """Stop whatever plays and play `path` from its start (`due` is not kept: it cannot be)."""
         self.stop()
         self._token = token
         self._url = QUrl.fromLocalFile(str(path))

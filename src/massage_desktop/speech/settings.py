@@ -1,4 +1,4 @@
-"""The voice settings a caregiver chooses: voice, rate, volume, mutes and counting aloud."""
+"""The voice settings a caregiver chooses: voice, rate, volume, mutes, counting aloud, the bed."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ class HasVoiceFields(Protocol):
     mute_voice: bool
     mute_chimes: bool
     count_aloud: bool
+    bed: str | None
+    bed_volume: float
 
 
 class VoiceSettings(BaseModel):
@@ -37,6 +39,8 @@ class VoiceSettings(BaseModel):
     mute_voice: bool = False
     mute_chimes: bool = False
     count_aloud: bool = False
+    bed: str | None = None  # one of bed.BEDS, or no bed
+    bed_volume: float = Field(default=0.5, ge=0.0, le=1.0)
 
     @property
     def output_volume(self) -> float:
@@ -57,4 +61,6 @@ class VoiceSettings(BaseModel):
             mute_voice=source.mute_voice,
             mute_chimes=source.mute_chimes,
             count_aloud=source.count_aloud,
+            bed=source.bed,
+            bed_volume=source.bed_volume,
         )

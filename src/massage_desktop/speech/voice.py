@@ -12,23 +12,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from massage_desktop.paths import resources_dir
 from massage_desktop.plan import Plan
 from massage_desktop.script import PromptKind
+from massage_desktop.speech.bed import bed_file, chime_file
 from massage_desktop.speech.cache import SpeechCache, wav_seconds
 from massage_desktop.speech.engines import create_synthesiser
-from massage_desktop.speech.player import (
-    NO_BACKEND_MESSAGE,
-    NO_OUTPUT_MESSAGE,
-    PromptPlayer,
-    has_audio_output,
-)
+from massage_desktop.speech.mixer import Bus
+from massage_desktop.speech.playback import Player
+from massage_desktop.speech.player import NO_BACKEND_MESSAGE, NO_OUTPUT_MESSAGE, has_audio_output
 from massage_desktop.speech.prerender import Batch
 from massage_desktop.speech.prompts import TEST_SENTENCE, count_text, plan_texts, unique_texts
 from massage_desktop.speech.relay import Relay
 from massage_desktop.speech.rules import COUNT
 from massage_desktop.speech.settings import VoiceSettings
+from massage_desktop.speech.sound import SoundError
+from massage_desktop.speech.sound import load as load_sound
 from massage_desktop.speech.speaker import Clock, LineSpeaker
+from massage_desktop.speech.stream import AudioStream
+from massage_desktop.speech.stream_player import StreamPlayer
 from massage_desktop.speech.synth import (
     RenderJob,
     RenderResult,
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 def default_chime() -> Path:
     """The soft chime shipped in resources/sounds."""
-    return resources_dir() / "sounds" / "chime.wav"
+    return chime_file()
 
 
 @dataclass(slots=True)
@@ -59,14 +60,18 @@ class _State:
     plan: Plan | None = None
     batch: Batch | None = None
     reported: set[str] = field(default_factory=set)
+    in_session: bool = False
 
 
 class VoiceService(QObject):
     """Speaks a session's prompts from pre-rendered files; never blocks the GUI thread.
 
     Synthesis runs on one daemon thread (SynthThread); results come back by queued signals.
-    Every line carries the generation it was asked in: `skip()` bumps the generation and stops
-    the player, so a line rendered after a skip is never played. Which line may cut which is
+    Sound goes out through one AudioStream (held open from `begin_session` to `end_session`),
+    mixed by its Mixer: a line due at monotonic time `at` is placed on the sample heard a fixed
+    latency after `at`. Every line carries the generation it was asked in: `skip()` bumps the
+    generation and takes the line off the timeline, so a line rendered after a skip is never
+    played. Which line may cut which is
     the rule of `massage_desktop.speech.rules` (a lead line is never cut by a count or rhyme).
     Without a voice the service keeps answering: `say()` returns False and does nothing.
 
@@ -100,8 +105,9 @@ class VoiceService(QObject):
         settings: VoiceSettings | None = None,
         *,
         synth_factory: SynthesiserFactory = create_synthesiser,
-        voice_player: PromptPlayer | None = None,
-        chime_player: PromptPlayer | None = None,
+        stream: AudioStream | None = None,
+        voice_player: Player | None = None,
+        chime_player: Player | None = None,
         chime: Path | None = None,
         clock: Clock = time.monotonic,
         language: str | None = None,
@@ -114,8 +120,9 @@ class VoiceService(QObject):
         self._settings = settings or VoiceSettings()
         self._language = language or system_language()
         self._chime_file = chime or default_chime()
-        self._voice = voice_player or PromptPlayer(self)
-        self._chime = chime_player or PromptPlayer(self)
+        self._stream = stream or AudioStream(parent=self)
+        self._voice = voice_player or StreamPlayer(self._stream, Bus.VOICE, parent=self)
+        self._chime = chime_player or StreamPlayer(self._stream, Bus.CHIME, parent=self)
         self._relay = Relay(self)
         self._thread = SynthThread(synth_factory, cache, self._relay)
         self._speaker = LineSpeaker(self._voice, self._cached, self._render_now, clock, self)
@@ -157,6 +164,11 @@ class VoiceService(QObject):
         return NO_OUTPUT_MESSAGE
 
     @property
+    def stream(self) -> AudioStream:
+        """The audio stream the voice, the chime and the bed go out through."""
+        return self._stream
+
+    @property
     def engine(self) -> str | None:
         """The speech engine's name once it started."""
         return self._state.engine
@@ -185,6 +197,8 @@ class VoiceService(QObject):
     def settings(self, value: VoiceSettings) -> None:
         old, self._settings = self._settings, value
         self._apply_volume()
+        if value.bed != old.bed:
+            self._apply_bed()
         if value.mute_voice:
             self._speaker.skip()
         if value.mute_chimes:
@@ -212,11 +226,12 @@ class VoiceService(QObject):
         self._thread.start()
 
     def close(self) -> None:
-        """Fall silent, stop the synth thread and close both players (given ones too)."""
+        """Fall silent; stop the synth thread; close both players (given ones too), the stream."""
         self.skip()
         self._thread.close()
         self._voice.close()
         self._chime.close()
+        self._stream.close()
 
     def prerender(self, plan: Plan) -> int:
         """Render every text `plan` may speak (counts too when counting aloud); returns how many.
@@ -226,6 +241,7 @@ class VoiceService(QObject):
         """
         texts = plan_texts(plan, self._settings.count_aloud)
         self._state.plan = plan
+        self._stream.open()  # a session is being set up: the stream settles meanwhile
         return self._prerender(texts)
 
     def prerender_texts(self, texts: Iterable[str]) -> int:
@@ -233,32 +249,60 @@ class VoiceService(QObject):
         self._state.plan = None
         return self._prerender(texts)
 
-    def say(self, text: str, kind: PromptKind | str) -> bool:
-        """Speak `text` now, by the priority rule; False when it will not be spoken."""
-        return self._say(text, str(kind), force=False)
+    def say(self, text: str, kind: PromptKind | str, at: float | None = None) -> bool:
+        """Speak `text`, due at monotonic time `at` (None: now), by the priority rule.
 
-    def say_count(self, index: int, total: int) -> bool:
+        False when it will not be spoken.
+        """
+        return self._say(text, str(kind), force=False, at=at)
+
+    def say_count(self, index: int, total: int, at: float | None = None) -> bool:
         """Speak the count "four of ten" when counting aloud is on; False otherwise."""
         if not self._settings.count_aloud:
             return False
-        return self._say(count_text(index, total), COUNT, force=False)
+        return self._say(count_text(index, total), COUNT, force=False, at=at)
 
     def test_voice(self) -> bool:
         """Speak a short sentence with the current settings, even when the voice is muted."""
         return self._say(TEST_SENTENCE, PromptKind.INSTRUCTION, force=True)
 
-    def chime(self) -> bool:
+    def chime(self, at: float | None = None) -> bool:
         """Play the soft chime (at a step change); False when chimes are muted or impossible."""
         self.start()
         if self._settings.mute_chimes or not self._state.sound_ok:
             return False
-        self._chime.play(self._chime_file, next(self._chimes))
+        self._chime.play(self._chime_file, next(self._chimes), at)
         return True
+
+    def begin_session(self) -> None:
+        """A session starts: hold the stream open until `end_session`; the bed fades in."""
+        self._stream.hold(True)
+        self._state.in_session = True
+        self._apply_bed()
+
+    def end_session(self) -> None:
+        """The session ended: the bed fades out and the stream closes once all is quiet."""
+        self._state.in_session = False
+        self._stream.mixer.resume()
+        self._apply_bed()
+        self._stream.hold(False)
+
+    def pause(self) -> None:
+        """Freeze the sound's timeline: what sounds fades out in 50 ms."""
+        self._stream.mixer.pause()
+
+    def resume(self) -> None:
+        """Carry on where the pause froze the timeline, fading back in."""
+        self._stream.mixer.resume()
 
     def skip(self) -> None:
         """Fall silent at once: bump the generation, stop the voice and the chime."""
         self._speaker.skip()
         self._chime.stop()
+
+    def cached_path(self, text: str) -> Path | None:
+        """The rendered file of `text` with the current settings, if it is rendered."""
+        return self._cached(text)
 
     def prompt_length_s(self, text: str) -> float | None:
         """How long the rendered `text` lasts with the current settings, if it is rendered."""
@@ -267,11 +311,11 @@ class VoiceService(QObject):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _say(self, text: str, kind: str, force: bool) -> bool:
+    def _say(self, text: str, kind: str, force: bool, at: float | None = None) -> bool:
         self.start()
         if not self._state.voice_ok or (self._settings.mute_voice and not force):
             return False
-        return self._speaker.say(text, kind)
+        return self._speaker.say(text, kind, at)
 
     def _cached(self, text: str) -> Path | None:
         engine = self._state.engine
@@ -293,6 +337,20 @@ class VoiceService(QObject):
     def _apply_volume(self) -> None:
         self._voice.volume = self._settings.output_volume
         self._chime.volume = self._settings.output_volume
+        self._stream.mixer.bed.volume = self._settings.bed_volume
+
+    def _apply_bed(self) -> None:
+        """Play the chosen bed while a session runs (it fades in and out), else none."""
+        bed = self._stream.mixer.bed
+        name = self._settings.bed
+        if not self._state.in_session or name is None:
+            bed.stop()
+            return
+        try:
+            bed.start(load_sound(bed_file(name), self._stream.mixer.rate))
+        except SoundError as exc:
+            bed.stop()
+            self._report(f"The sound bed {name!r} could not be played ({exc}).")
 
     def _prerender(self, texts: Iterable[str]) -> int:
         self.start()

@@ -8,7 +8,7 @@ import glob
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,38 @@ def atomic_write_text(
 ) -> None:
     """Replace `path` with `text` (UTF-8) all at once; see atomic_write_bytes."""
     atomic_write_bytes(path, text.encode("utf-8"), mode=mode, fsync=fsync)
+
+
+def atomic_write_chunks(
+    path: Path,
+    chunks: Iterable[str],
+    *,
+    mode: int = PRIVATE_FILE_MODE,
+    fsync: Callable[[int], None] = os.fsync,
+) -> None:
+    """Replace `path` with text (UTF-8) written a chunk at a time; see atomic_write_bytes.
+
+    When making a chunk fails (its reader raised StoreError), the old file is left untouched too.
+    """
+    fd, tmp_name = _temp_beside(path, mode)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            fsync(handle.fileno())
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        log.warning("writing %s failed: %s", path, exc)
+        raise StoreError(path, describe_os_error(exc)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def remove_stale_temps(path: Path) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from massage_desktop.conditions import CONDITIONS, Kind
+from massage_desktop.doctor_ok import NEVER_ASKED, DoctorOk
 from massage_desktop.store.schema import Database
 
 DAYS_PER_WEEK = 7
@@ -41,6 +42,7 @@ class Child:
     weeks_early: int = 0
     conditions: tuple[str, ...] = ()
     archived: bool = False
+    doctor: DoctorOk = NEVER_ASKED
 
 
 def age_weeks(child: Child, today: date) -> float:
@@ -87,6 +89,19 @@ class Children:
             if cur.rowcount == 0:
                 raise KeyError(f"no child {child.id}")
         return child
+
+    def record_doctor_ok(self, child_id: int, category: str) -> Child:
+        """Keep the paediatrician's word for `category`, given with the child's present lasting
+        conditions today; raises KeyError for an unknown child."""
+        child = self.get(child_id)
+        if child is None:
+            raise KeyError(f"no child {child_id}")
+        doctor = child.doctor.answered(category, child.conditions, self._now().date())
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE children SET doctor_ok = ? WHERE id = ?", (doctor.to_json(), child_id)
+            )
+        return replace(child, doctor=doctor)
 
     def remove(self, child_id: int) -> None:
         """Hide a child from the list; their sessions are kept and `restore` brings them back."""
@@ -151,7 +166,7 @@ class Children:
                 f"Choose from: {', '.join(sorted(STANDING_CONDITIONS))}."
             )
         conditions = tuple(dict.fromkeys(child.conditions))
-        return Child(child.id, name, child.born, child.weeks_early, conditions, child.archived)
+        return replace(child, name=name, conditions=conditions)
 
 
 def _columns(child: Child) -> tuple[str, str, int, str]:
@@ -166,4 +181,5 @@ def _child(row: sqlite3.Row) -> Child:
         weeks_early=row["weeks_early"],
         conditions=tuple(json.loads(row["conditions"])),
         archived=row["archived_at"] is not None,
+        doctor=DoctorOk.from_json(row["doctor_ok"]),
     )

@@ -5,12 +5,28 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from massage_desktop.ages import WEEKS_PER_MONTH
 from massage_desktop.store.children import Child
-from massage_desktop.store.history import Outcome, StepOutcome, StoredPause, StoredSession
+from massage_desktop.store.history import (
+    Outcome,
+    StepOutcome,
+    StoredPause,
+    StoredSession,
+    StoredStep,
+)
+from massage_desktop.store.history_query import SessionSummary
+from massage_desktop.store.visit import (
+    Visit,
+    corrected_age_words,
+    cue_words,
+    in_plan_order,
+    unreached,
+    unreached_words,
+)
 
 CSV_COLUMNS = (
     "session",
@@ -32,7 +48,7 @@ CSV_COLUMNS = (
     "cues",
     "note",
 )
-WEEKS_PER_MONTH = 52 / 12
+CSV_CHUNK_ROWS = 200  # rows written at a time
 # A spreadsheet runs a cell starting with one of these as a formula: keep typed text inert.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -82,8 +98,8 @@ def _count(session: StoredSession, outcome: StepOutcome) -> int:
     return sum(1 for step in session.steps if step.outcome is outcome)
 
 
-def _csv_row(s: StoredSession) -> list[str | int | float]:
-    cues = sorted({p.cue for p in s.pauses if p.cue})
+def _csv_row(summary: SessionSummary) -> list[str | int | float]:
+    s = summary.session
     return [
         s.id,
         _safe(s.child_name or ""),
@@ -97,22 +113,32 @@ def _csv_row(s: StoredSession) -> list[str | int | float]:
         "" if s.actual_s is None else round(s.actual_s / 60, 2),
         s.outcome.value if s.outcome else "",
         _safe(s.reason),
-        _count(s, StepOutcome.DONE) + _count(s, StepOutcome.REPEATED),
-        _count(s, StepOutcome.SHORTENED),
-        _count(s, StepOutcome.SKIPPED),
-        len(s.pauses),
-        " ".join(cues),
+        summary.steps_done,
+        summary.steps_shortened,
+        summary.steps_skipped,
+        summary.pauses,
+        " ".join(summary.cues),
         _safe(s.note),
     ]
 
 
-def sessions_csv(sessions: Iterable[StoredSession]) -> str:
-    """CSV text, one row per session (load sessions with their steps and pauses for counts)."""
+def csv_chunks(summaries: Iterable[SessionSummary]) -> Iterator[str]:
+    """CSV text a few rows at a time: the header, then one row per session, as they are read."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_row(s) for s in sessions)
-    return out.getvalue()
+    for k, summary in enumerate(summaries, 1):
+        writer.writerow(_csv_row(summary))
+        if k % CSV_CHUNK_ROWS == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
+
+
+def sessions_csv(sessions: Iterable[StoredSession]) -> str:
+    """CSV text, one row per session (load sessions with their steps and pauses for counts)."""
+    return "".join(csv_chunks(map(SessionSummary.of, sessions)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +153,14 @@ class SessionReport:
     footer: str
 
 
-def session_report(session: StoredSession, child: Child | None, printed: datetime) -> SessionReport:
-    """The report of `session` (loaded with its steps and pauses)."""
+def session_report(
+    session: StoredSession, child: Child | None, printed: datetime, visit: Visit | None = None
+) -> SessionReport:
+    """The report of `session` (loaded with its steps and pauses), with the visit's details."""
     return SessionReport(
         title=f"Massage session: {session.protocol_title}",
-        facts=_facts(session, child),
-        steps=tuple(
-            (clock(st.at_s - st.length_s), st.title, STEP_WORDS[st.outcome], clock(st.length_s))
-            for st in session.steps
-        ),
+        facts=_facts(session, child, visit or Visit()),
+        steps=tuple(_step_rows(session)),
         pauses=tuple(
             (clock(p.at_s), _pause_cause(p), clock(p.length_s) or "not resumed")
             for p in session.pauses
@@ -145,8 +170,22 @@ def session_report(session: StoredSession, child: Child | None, printed: datetim
     )
 
 
+def _step_rows(session: StoredSession) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for st in in_plan_order(session):
+        if isinstance(st, StoredStep):
+            rows.append(
+                (clock(st.at_s - st.length_s), st.title, STEP_WORDS[st.outcome], clock(st.length_s))
+            )
+        else:
+            rows.append(("", st[2], unreached_words(session), ""))
+    return rows
+
+
 def _steps_summary(session: StoredSession) -> str:
     counts = [(_count(session, o), STEP_WORDS[o]) for o in StepOutcome]
+    missed = len(unreached(session)) if session.outcome is not None else 0
+    counts.append((missed, unreached_words(session)))
     done = ", ".join(f"{n} {word}" for n, word in counts if n)
     paused = sum(p.length_s or 0.0 for p in session.pauses)
     pauses = f"; {len(session.pauses)} paused ({clock(paused)} in all)" if session.pauses else ""
@@ -163,21 +202,32 @@ def _date(moment: datetime | date) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
-def _facts(session: StoredSession, child: Child | None) -> tuple[tuple[str, str], ...]:
+def _facts(
+    session: StoredSession, child: Child | None, visit: Visit
+) -> tuple[tuple[str, str], ...]:
     name = child.name if child else session.child_name or "(no child chosen)"
     facts = [("Child", name)]
     if child is not None:
         early = f" ({child.weeks_early} weeks early)" if child.weeks_early else ""
         facts.append(("Born", f"{_date(child.born)}{early}"))
+    if visit.therapist or visit.contact:
+        contact = f" ({visit.contact})" if visit.therapist and visit.contact else visit.contact
+        facts.append(("Therapist", f"{visit.therapist}{contact}"))
     started = session.started_at
     number = f", session {session.session_number} of the course" if session.session_number else ""
     facts += [
         ("Date", f"{_date(started)}, started at {started:%H:%M}"),
         ("Protocol", f"{session.protocol_title} (version {session.protocol_version}){number}"),
-        ("Age used", age_words(session.age_weeks)),
+    ]
+    if session.program_id:
+        title = visit.program_title or "no longer saved"
+        facts.append(("Program", f"{title} ({session.program_id})"))
+    facts += [
+        ("Age used", corrected_age_words(session, child, age_words(session.age_weeks))),
         ("Length", f"planned {clock(session.planned_s)}, actual {clock(session.actual_s) or '?'}"),
         ("Outcome", outcome_words(session)),
         ("Steps", _steps_summary(session)),
+        ("Baby's cues", cue_words(session)),
     ]
     return tuple(facts)
 

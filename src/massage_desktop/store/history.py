@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -10,8 +11,8 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from massage_desktop.engine_events import StepOutcome as StepOutcome  # re-exported
-from massage_desktop.plan import Plan
+from massage_desktop.record import SessionBegun
+from massage_desktop.record import StepOutcome as StepOutcome  # re-exported
 from massage_desktop.store.schema import Connect, Database, connect
 
 log = logging.getLogger(__name__)
@@ -42,19 +43,25 @@ class SessionStart:
     child_id: int | None = None
     session_number: int | None = None
     preview: bool = False
+    program_id: str = ""
+    planned_steps: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_plan(cls, plan: Plan, child_id: int | None, preview: bool = False) -> SessionStart:
-        """The start of a session that runs `plan`."""
+    def from_begun(
+        cls, begun: SessionBegun, child_id: int | None, preview: bool = False
+    ) -> SessionStart:
+        """The start of the session a journal says has begun, for `child_id`."""
         return cls(
-            protocol_id=plan.protocol_id,
-            protocol_version=plan.version,
-            protocol_title=plan.title,
-            planned_s=plan.total_s,
-            age_weeks=plan.age_weeks,
+            protocol_id=begun.protocol_id,
+            protocol_version=begun.protocol_version,
+            protocol_title=begun.protocol_title,
+            planned_s=begun.planned_s,
+            age_weeks=begun.age_weeks,
             child_id=child_id,
-            session_number=plan.session_number,
+            session_number=begun.session_number,
             preview=preview,
+            program_id=begun.program_id,
+            planned_steps=begun.planned_steps,
         )
 
 
@@ -102,13 +109,16 @@ class StoredSession:
     note: str
     steps: tuple[StoredStep, ...] = ()
     pauses: tuple[StoredPause, ...] = ()
+    program_id: str = ""
+    planned_steps: tuple[tuple[str, str], ...] = ()  # (step id, title) of every planned step
 
 
 def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-_SESSION_SQL = """SELECT s.*, c.name AS child_name FROM sessions s
+# A session row with its child's name; the readers (pages, streams, course) add WHERE and ORDER BY.
+SESSION_SQL = """SELECT s.*, c.name AS child_name FROM sessions s
     LEFT JOIN children c ON c.id = s.child_id"""
 
 
@@ -136,8 +146,13 @@ class History:
         """
         history = cls(Database.open(path, connect), now)
         if recover:
-            history._recovered = history.mark_interrupted()
+            history.recover()
         return history
+
+    def recover(self) -> tuple[int, ...]:
+        """Mark the sessions left unfinished interrupted, and remember which (`recovered`)."""
+        self._recovered = self.mark_interrupted()
+        return self._recovered
 
     @property
     def db(self) -> Database:
@@ -170,15 +185,19 @@ class History:
             log.warning("marked %d unfinished session(s) interrupted: %s", len(ids), ids)
         return ids
 
-    def start_session(self, start: SessionStart) -> int:
-        """Write the session row now, before any massage; returns its id. Refuses a preview."""
+    def now(self) -> datetime:
+        """The wall-clock time the history stamps rows with."""
+        return self._now()
+
+    def start_session(self, start: SessionStart, when: datetime | None = None) -> int:
+        """Write the session row (started `when`, or now); returns its id. Refuses a preview."""
         if start.preview:
             raise PreviewNotRecorded("a preview is never recorded")
         with self._db.transaction() as conn:
             cur = conn.execute(
                 """INSERT INTO sessions (child_id, protocol_id, protocol_version, protocol_title,
-                   planned_s, age_weeks, session_number, started_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                   planned_s, age_weeks, session_number, started_at, program_id, planned_steps)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     start.child_id,
                     start.protocol_id,
@@ -187,7 +206,9 @@ class History:
                     start.planned_s,
                     start.age_weeks,
                     start.session_number,
-                    self._stamp(),
+                    self._stamp(when),
+                    start.program_id,
+                    json.dumps([list(pair) for pair in start.planned_steps]),
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -233,14 +254,19 @@ class History:
             _touch(conn, session_id, at_s, "resumed")
 
     def finish_session(
-        self, session_id: int, outcome: Outcome, at_s: float, reason: str = ""
+        self,
+        session_id: int,
+        outcome: Outcome,
+        at_s: float,
+        reason: str = "",
+        when: datetime | None = None,
     ) -> None:
-        """Record the end: how it ended, why, and how long it really lasted."""
+        """Record the end (at `when`, or now): how it ended, why, and how long it really lasted."""
         with self._db.transaction() as conn:
             cur = conn.execute(
                 """UPDATE sessions SET outcome = ?, reason = ?, actual_s = ?, ended_at = ?,
                    last_at_s = ?, last_event = ? WHERE id = ? AND outcome IS NULL""",
-                (outcome.value, reason, at_s, self._stamp(), at_s, outcome.value, session_id),
+                (outcome.value, reason, at_s, self._stamp(when), at_s, outcome.value, session_id),
             )
         if cur.rowcount == 0:
             log.warning("session %d was already ended; its end is kept", session_id)
@@ -254,7 +280,7 @@ class History:
 
     def session(self, session_id: int) -> StoredSession | None:
         """One session with its steps and pauses, or None."""
-        rows = self._db.rows(f"{_SESSION_SQL} WHERE s.id = ?", (session_id,))
+        rows = self._db.rows(f"{SESSION_SQL} WHERE s.id = ?", (session_id,))
         return self._detailed(rows[0]) if rows else None
 
     def sessions(
@@ -263,14 +289,15 @@ class History:
         """Sessions oldest first, of one child and/or protocol if given; steps with `details`."""
         where = "WHERE (? IS NULL OR s.child_id = ?) AND (? IS NULL OR s.protocol_id = ?)"
         params = (child_id, child_id, protocol_id, protocol_id)
-        rows = self._db.rows(f"{_SESSION_SQL} {where} ORDER BY s.id", params)
-        return [self._detailed(row) if details else _session(row) for row in rows]
+        rows = self._db.rows(f"{SESSION_SQL} {where} ORDER BY s.id", params)
+        return [self._detailed(row) if details else session_from_row(row) for row in rows]
 
     def _detailed(self, row: sqlite3.Row) -> StoredSession:
         sid = row["id"]
         steps = self._db.rows("SELECT * FROM steps WHERE session_id = ? ORDER BY seq", (sid,))
         pauses = self._db.rows("SELECT * FROM pauses WHERE session_id = ? ORDER BY seq", (sid,))
-        return _session(row, tuple(map(_step, steps)), tuple(map(_pause, pauses)))
+        details = tuple(map(step_from_row, steps)), tuple(map(pause_from_row, pauses))
+        return session_from_row(row, *details)
 
     def integrity_check(self) -> str:
         """SQLite's check of the file: 'ok' when sound."""
@@ -280,8 +307,8 @@ class History:
         """Close the file."""
         self._db.close()
 
-    def _stamp(self) -> str:
-        return self._now().isoformat(timespec="seconds")
+    def _stamp(self, when: datetime | None = None) -> str:
+        return (when or self._now()).isoformat(timespec="seconds")
 
 
 def _next_seq(conn: sqlite3.Connection, table: str, session_id: int) -> int:
@@ -300,23 +327,40 @@ def _touch(conn: sqlite3.Connection, session_id: int, at_s: float, last: str) ->
         raise KeyError(f"no session {session_id}")
 
 
-_CONVERTED = frozenset({"started_at", "ended_at", "outcome", "steps", "pauses"})
+_CONVERTED = frozenset(
+    {"started_at", "ended_at", "outcome", "steps", "pauses", "program_id", "planned_steps"}
+)
+_AS_STORED = tuple(f.name for f in fields(StoredSession) if f.name not in _CONVERTED)
 
 
-def _session(
+def session_from_row(
     row: sqlite3.Row, steps: tuple[StoredStep, ...] = (), pauses: tuple[StoredPause, ...] = ()
 ) -> StoredSession:
+    """A session read by SESSION_SQL (its steps and pauses given, or none)."""
     return StoredSession(
-        **{f.name: row[f.name] for f in fields(StoredSession) if f.name not in _CONVERTED},
+        **{name: row[name] for name in _AS_STORED},
         started_at=datetime.fromisoformat(row["started_at"]),
         ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
         outcome=Outcome(row["outcome"]) if row["outcome"] else None,
         steps=steps,
         pauses=pauses,
+        program_id=row["program_id"],
+        planned_steps=_planned_steps(row["planned_steps"]),
     )
 
 
-def _step(row: sqlite3.Row) -> StoredStep:
+def _planned_steps(text: str) -> tuple[tuple[str, str], ...]:
+    """The planned steps kept as JSON; a damaged value reads as none rather than failing."""
+    try:
+        pairs = json.loads(text)
+        return tuple((str(step), str(title)) for step, title in pairs)
+    except (ValueError, TypeError):
+        log.warning("the planned steps of a session could not be read: %.60r", text)
+        return ()
+
+
+def step_from_row(row: sqlite3.Row) -> StoredStep:
+    """A row of the steps table."""
     return StoredStep(
         row["step_index"],
         row["step_id"],
@@ -327,5 +371,6 @@ def _step(row: sqlite3.Row) -> StoredStep:
     )
 
 
-def _pause(row: sqlite3.Row) -> StoredPause:
+def pause_from_row(row: sqlite3.Row) -> StoredPause:
+    """A row of the pauses table."""
     return StoredPause(row["at_s"], row["reason"], row["cue"], row["length_s"])

@@ -43,6 +43,11 @@ class UserDirs:
         return self.config / "settings.json"
 
     @property
+    def reminders_file(self) -> Path:
+        """The reminders JSON file (with each child's last safety check verdict)."""
+        return self.config / "reminders.json"
+
+    @property
     def history_file(self) -> Path:
         """The SQLite history database."""
         return self.data / "history.sqlite3"
@@ -51,6 +56,11 @@ class UserDirs:
     def user_protocols(self) -> Path:
         """The folder for a user's own protocol files."""
         return self.data / "protocols"
+
+    @property
+    def programs(self) -> Path:
+        """The folder of children's programs, one TOML file each."""
+        return self.data / "programs"
 
     @property
     def speech_cache(self) -> Path:

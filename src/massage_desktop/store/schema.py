@@ -22,6 +22,7 @@ from massage_desktop.store.paths import ensure_private_dir
 log = logging.getLogger(__name__)
 
 Connect = Callable[[str], sqlite3.Connection]
+STREAM_BATCH = 256  # rows a stream reads at a time
 
 V1: tuple[str, ...] = (
     """CREATE TABLE children (
@@ -74,8 +75,29 @@ V2: tuple[str, ...] = (
     "ALTER TABLE children ADD COLUMN archived_at TEXT",
 )
 
+# v3: the paediatrician's word kept with the child (JSON by massage category; '' never asked).
+V3: tuple[str, ...] = ("ALTER TABLE children ADD COLUMN doctor_ok TEXT NOT NULL DEFAULT ''",)
+# v4: indexes for reading years of sessions a page at a time, newest first, by child or massage,
+# for counting each session's step outcomes and cues without reading the rows themselves, and for
+# finding the sessions left unfinished (at every start) without reading the finished ones.
+V4: tuple[str, ...] = (
+    "CREATE INDEX sessions_by_start ON sessions (started_at)",
+    "CREATE INDEX sessions_by_child_start ON sessions (child_id, started_at)",
+    "CREATE INDEX sessions_by_protocol_start ON sessions (protocol_id, started_at)",
+    "CREATE INDEX steps_by_outcome ON steps (session_id, outcome)",
+    "CREATE INDEX pauses_by_cue ON pauses (session_id, cue)",
+    "CREATE INDEX sessions_unfinished ON sessions (id) WHERE outcome IS NULL",
+)
+
+# v5: the child's program a session ran ('' for none), and the steps it planned (JSON pairs of
+# step id and title), so a report names the steps never reached (after "finish gently").
+V5: tuple[str, ...] = (
+    "ALTER TABLE sessions ADD COLUMN program_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sessions ADD COLUMN planned_steps TEXT NOT NULL DEFAULT '[]'",
+)
+
 # MIGRATIONS[n] takes a database from version n to n + 1 (version 0 is an empty file).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SQLITE_PROBLEMS = {
@@ -168,6 +190,15 @@ class Database:
         """The rows of one query; raises StoreError naming the file."""
         try:
             return list(self._conn.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            raise StoreError(self._path, describe_sqlite_error(exc), "read") from exc
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """The rows of one query as they are read, for long results; raises StoreError."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            while batch := cursor.fetchmany(STREAM_BATCH):
+                yield from batch
         except sqlite3.Error as exc:
             raise StoreError(self._path, describe_sqlite_error(exc), "read") from exc
 

@@ -73,6 +73,8 @@ class Settings(BaseModel):
     mute_voice: bool = False
     mute_chimes: bool = False
     count_aloud: bool = False
+    bed: str | None = Field(default=None, description="the sound bed under the voice, or none")
+    bed_volume: float = Field(default=0.5, ge=0.0, le=1.0)
     keys: dict[str, KeyName] = Field(default_factory=lambda: dict(DEFAULT_KEYS))
     extra_keys: dict[str, list[KeyName]] = Field(
         default_factory=lambda: {k: list(v) for k, v in DEFAULT_EXTRA_KEYS.items()}
@@ -82,6 +84,12 @@ class Settings(BaseModel):
     always_on_top: bool = False
     reduce_motion: bool = False  # the stroke path's arrows without the moving dot, no fades
     last_child_id: int | None = None
+    start_with_desktop: bool = False
+    # A therapist's name and how to reach them, printed on the programs and handouts they make.
+    therapist_name: str = Field(default="", max_length=100)
+    therapist_contact: str = Field(default="", max_length=100)
+    # Where the compact pacing window was last: x, y, width, height.
+    compact_geometry: tuple[int, int, int, int] | None = None
 
     @field_validator("keys")
     @classmethod

@@ -20,7 +20,14 @@ from massage_desktop.strokes.geometry import (
     distance,
     signed_area,
 )
-from massage_desktop.strokes.heading import Heading, Turn, Vertical, parse, shape_words
+from massage_desktop.strokes.heading import (
+    Heading,
+    Turn,
+    Vertical,
+    first_stroke,
+    parse,
+    shape_words,
+)
 from massage_desktop.strokes.keepout import (
     CLEARANCE,
     KeepOut,
@@ -98,7 +105,7 @@ def step_path(step: Step, side: Side) -> StrokePath | None:
 def heading_of(step: Step) -> Heading:
     """What the step's direction asks; with none, what its instruction says ("from ... to ...")."""
     if step.direction.strip():
-        return parse(step.direction)
+        return parse(first_stroke(step.direction))
     said = step.instruction.lower()
     clause = said[said.index("from ") :].split(".")[0] if "from " in said else ""
     heading = parse(clause)

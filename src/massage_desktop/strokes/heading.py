@@ -24,6 +24,8 @@ class Vertical(StrEnum):
 
 # Phrases naming a place, longest first so "side of the nose" wins over "side" and "nose".
 _PLACES: Final[tuple[tuple[str, str], ...]] = (
+    ("outer side", ""),  # which face of a limb, not a place the stroke goes to
+    ("inner side", ""),
     ("bottom of the back", "waist"),
     ("middle of the back", "mid-back"),
     ("middle of the chest", "chest-middle"),
@@ -116,7 +118,7 @@ def parse(direction: str) -> Heading:
     text = " ".join(direction.lower().split())
     if not text:
         return Heading()
-    places = tuple(_PLACE_OF[m.group(1)] for m in _PLACE_RE.finditer(text))
+    places = tuple(p for m in _PLACE_RE.finditer(text) if (p := _PLACE_OF[m.group(1)]))
     distinct = list(dict.fromkeys(places))
     along = len(distinct) >= 2
     vertical = _VERTICAL_RE.search(text)
@@ -143,3 +145,28 @@ def shape_words(instruction: str) -> Heading:
     """Only the shape an instruction names ("in small circles"), for a step with no direction."""
     text = " ".join(instruction.lower().split())
     return Heading(loop=bool(re.search(r"\bcircles?\b|\bcircle\b", text)))
+
+
+_LIMB_RE: Final = re.compile(r"\b(arm|leg)s?\b")
+
+
+def first_stroke(direction: str) -> str:
+    """The part of a direction one stroke follows: its clauses (joined by ";") on one limb.
+
+    "up the calf to below the knee; then up the back of the thigh" is one stroke lifted over
+    the knee. "up each arm, from the hand to the shoulder; then up each leg to the hip" is two
+    strokes, one per limb; the path shows the first.
+    """
+    clauses = [c.strip() for c in direction.split(";")]
+    kept, limbs = clauses[:1], _limbs(clauses[0])
+    for clause in clauses[1:]:
+        named = _limbs(clause)
+        if limbs and named and not named & limbs:
+            break
+        kept.append(clause)
+        limbs |= named
+    return "; ".join(kept)
+
+
+def _limbs(text: str) -> set[str]:
+    return {m.group(1) for m in _LIMB_RE.finditer(text.lower())}

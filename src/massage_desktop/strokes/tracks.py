@@ -102,13 +102,9 @@ _ROUTES: Final[Mapping[View, tuple[RouteSpec, ...]]] = {
     F: (
         _r("arm", "arm", _ARM, _ARM_ZONES),
         _r("leg", "leg", _LEG_FRONT, _LEG_FRONT_ZONES),
-        # The whole body: up the outside of the leg, the side of the trunk, to the shoulder.
-        _r("body", "view", (("foot", 0, 186, "leg"), ("ankle", 0, 156, "leg"),
-                            ("shin", 6, 128, "leg"), ("", 15, 110, "leg"),
-                            ("knee", 24, 92, "leg"), ("thigh", 24, 50, "leg"),
-                            ("hip", 22, 8, "leg"), ("waist", 258, 350), ("ribs", 262, 296),
-                            ("chest", 254, 240), ("shoulder", 238, 198)),
-           {"whole-body": ("foot", "shoulder")}, both_hands=True),
+        # The whole body's opening and closing strokes: the first stroke they name, up the
+        # outside of the arm from the hand to the shoulder (the legs follow in the words).
+        _r("body", "arm", _ARM[3:], {"whole-body": ("hand", "shoulder")}),
         _r("chest", "view", (("ribs", 262, 288), ("side", 256, 262), ("", 244, 240),
                              ("chest", 226, 224), ("chest-middle", 205, 216)),
            {"chest": ("side", "chest-middle"), "ribs": ("ribs", "side")}, both_hands=True),

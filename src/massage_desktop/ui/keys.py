@@ -26,6 +26,7 @@ class Action(StrEnum):
     STOP = "stop"
     UNSETTLED = "unsettled"
     FULL_SCREEN = "full_screen"
+    COMPACT = "compact"
 
 
 LABELS: dict[Action, str] = {
@@ -38,6 +39,7 @@ LABELS: dict[Action, str] = {
     Action.STOP: "Stop the session",
     Action.UNSETTLED: "Baby unsettled",
     Action.FULL_SCREEN: "Full screen",
+    Action.COMPACT: "Compact window",
 }
 
 DEFAULTS: dict[Action, tuple[str, ...]] = {
@@ -50,6 +52,7 @@ DEFAULTS: dict[Action, tuple[str, ...]] = {
     Action.STOP: ("Escape",),
     Action.UNSETTLED: ("U",),
     Action.FULL_SCREEN: ("F11",),
+    Action.COMPACT: ("C",),
 }
 
 # Names people (and settings.json) use that Qt's parser does not know.

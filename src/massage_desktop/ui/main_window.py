@@ -24,6 +24,20 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TITLE = "Children's massage"
+PREFERRED_SIZE = (1200, 780)
+# Room left around the window for the frame a window manager adds (title bar, borders).
+FRAME_ALLOWANCE = (24, 48)
+
+
+def fitted_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The window's first size: the preferred one, or less where the screen has less room.
+
+    A 1366 by 768 laptop with a panel has about 720 pixels of height to give.
+    """
+    return (
+        min(PREFERRED_SIZE[0], available_width - FRAME_ALLOWANCE[0]),
+        min(PREFERRED_SIZE[1], available_height - FRAME_ALLOWANCE[1]),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -35,10 +49,16 @@ class MainWindow(QMainWindow):
         high_contrast_toggled(bool): the user switched high contrast.
         always_on_top_toggled(bool): the user switched always on top.
         reduce_motion_toggled(bool): the user switched reduce motion.
+        compact_toggled(bool): the user asked for the compact pacing window, or left it.
         keys_requested(): the user wants to change the keys.
         voice_requested(): the user wants to change the voice.
         children_requested(): the user wants to see or change the saved children.
         history_requested(): the user wants to see the session history.
+        reminders_requested(): the user wants to see or change the reminders.
+        start_with_desktop_toggled(bool): the user switched "Start with the desktop".
+        programs_requested(): the user wants to see or make children's programs.
+        course_report_requested(): the user wants a child's course report.
+        open_file_requested(): the user wants to open a program file.
         close_requested(): the window is closing.
     """
 
@@ -47,17 +67,24 @@ class MainWindow(QMainWindow):
     high_contrast_toggled = Signal(bool)
     always_on_top_toggled = Signal(bool)
     reduce_motion_toggled = Signal(bool)
+    compact_toggled = Signal(bool)
     keys_requested = Signal()
     voice_requested = Signal()
     children_requested = Signal()
     history_requested = Signal()
+    reminders_requested = Signal()
+    start_with_desktop_toggled = Signal(bool)
+    programs_requested = Signal()
+    course_report_requested = Signal()
+    open_file_requested = Signal()
     close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
-        self.resize(1200, 780)
+        room = self.screen().availableGeometry()
+        self.resize(*fitted_size(room.width(), room.height()))
         self._painted = False
         self._built: tuple[NoticeBar, QStackedWidget, dict[str, QAction]] | None = None
         waiting = QLabel("Getting ready…")
@@ -68,11 +95,12 @@ class MainWindow(QMainWindow):
         """Build the notice bar, the pages and the menu (done on first use; safe to repeat)."""
         if self._built is not None:
             return
-        from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+        from PySide6.QtWidgets import QVBoxLayout
 
         from massage_desktop.ui.notice import NoticeBar
+        from massage_desktop.ui.widgets.page_stack import PageStack
 
-        notice, pages = NoticeBar(), QStackedWidget()
+        notice, pages = NoticeBar(), PageStack()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -86,6 +114,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction
 
+        opening = QAction("&Open a program file…", self)
+        opening.setShortcut("Ctrl+O")
+        opening.triggered.connect(self.open_file_requested)
+        self.menuBar().addMenu("&File").addAction(opening)
+        self.addAction(opening)
         menu = self.menuBar().addMenu("&View")
         specs = (
             ("full_screen", "&Full screen", self._on_full_screen_toggled),
@@ -93,6 +126,7 @@ class MainWindow(QMainWindow):
             ("high_contrast", "&High contrast", self._on_high_contrast_toggled),
             ("always_on_top", "Always on &top", self._on_always_on_top_toggled),
             ("reduce_motion", "Reduce &motion", self._on_reduce_motion_toggled),
+            ("compact", "&Compact window", self._on_compact_toggled),
         )
         actions: dict[str, QAction] = {}
         for name, text, slot in specs:
@@ -109,17 +143,36 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # its shortcut works even with the menu bar hidden
         actions["full_screen"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         actions["full_screen"].setShortcut("F11")
+        actions["compact"].setShortcut("C")
+        actions["compact"].setEnabled(False)  # while a session runs
         actions |= self._build_records_menu()
+        actions["open_file"] = opening
         return actions
 
     def _build_records_menu(self) -> dict[str, QAction]:
         from PySide6.QtGui import QAction
 
         menu = self.menuBar().addMenu("&Records")
-        actions = {"children": QAction("&Children…", self), "history": QAction("&History…", self)}
+        actions = {
+            "children": QAction("&Children…", self),
+            "history": QAction("&History…", self),
+            "course_report": QAction("C&ourse report…", self),
+            "programs": QAction("&Programs…", self),
+            "reminders": QAction("&Reminders…", self),
+            "start_with_desktop": QAction("&Start with the desktop", self),
+        }
         actions["children"].triggered.connect(self.children_requested)
         actions["history"].triggered.connect(self.history_requested)
-        for action in actions.values():
+        actions["course_report"].triggered.connect(self.course_report_requested)
+        actions["programs"].triggered.connect(self.programs_requested)
+        actions["reminders"].triggered.connect(self.reminders_requested)
+        autostart = actions["start_with_desktop"]
+        autostart.setCheckable(True)
+        autostart.setToolTip("Start in the background at login, to give the reminders")
+        autostart.toggled.connect(self.start_with_desktop_toggled)
+        for name, action in actions.items():
+            if name == "start_with_desktop":
+                menu.addSeparator()
             menu.addAction(action)
         return actions
 
@@ -151,13 +204,25 @@ class MainWindow(QMainWindow):
         return self._painted
 
     def menu_action(self, name: str) -> QAction:
-        """A menu action by name: the View menu's, then children and history (Records)."""
+        """A menu action by name: the View menu's, then the Records menu's."""
         return self._actions[name]
 
     def set_records_enabled(self, enabled: bool) -> None:
         """Offer the Records menu or not (not while a session runs, nor without a history)."""
-        for name in ("children", "history"):
+        for name in ("children", "history", "course_report", "reminders"):
             self._actions[name].setEnabled(enabled)
+
+    def set_programs_enabled(self, enabled: bool) -> None:
+        """Offer the programs and opening a program file, or not (not while a session runs)."""
+        for name in ("programs", "open_file"):
+            self._actions[name].setEnabled(enabled)
+
+    def set_start_with_desktop(self, on: bool) -> None:
+        """Tick "Start with the desktop" to match the settings (without saying it changed)."""
+        action = self._actions["start_with_desktop"]
+        blocked = action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(blocked)
 
     # --- driving it -----------------------------------------------------------------------
 
@@ -178,6 +243,23 @@ class MainWindow(QMainWindow):
 
         keys = keymap.keys.get(Action.FULL_SCREEN, ())
         self._actions["full_screen"].setShortcuts(list(keys))
+        self._actions["compact"].setShortcuts(list(keymap.keys.get(Action.COMPACT, ())))
+
+    def set_compact_enabled(self, enabled: bool) -> None:
+        """Offer the compact window or not (only while a session runs)."""
+        self._actions["compact"].setEnabled(enabled)
+
+    def set_compact_checked(self, on: bool) -> None:
+        """Tick View, Compact window to match, without asking for it again."""
+        action = self._actions["compact"]
+        blocked = action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(blocked)
+
+    def toggle_compact(self) -> None:
+        """The compact window on or off, as its key does."""
+        if self._actions["compact"].isEnabled():
+            self._actions["compact"].toggle()
 
     def set_options(
         self,
@@ -219,6 +301,9 @@ class MainWindow(QMainWindow):
 
     def _on_reduce_motion_toggled(self, on: bool) -> None:
         self.reduce_motion_toggled.emit(on)
+
+    def _on_compact_toggled(self, on: bool) -> None:
+        self.compact_toggled.emit(on)
 
     def _on_always_on_top_toggled(self, on: bool) -> None:
         self._apply_on_top(on)

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QWidget
 
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.settings import Settings, SettingsStore, Theme
-from massage_desktop.ui.key_dialog import KeyDialog
 from massage_desktop.ui.keys import KeyMap
 from massage_desktop.ui.theme import Look
 from massage_desktop.ui.widgets.focus_return import return_focus_on_close
 
 if TYPE_CHECKING:
     from massage_desktop.speech.settings import VoiceSettings
+    from massage_desktop.ui.key_dialog import KeyDialog
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,31 @@ class Preferences(QObject):
         if child_id != self._settings.last_child_id:
             self._change(last_child_id=child_id)
 
+    def set_start_with_desktop(self, on: bool) -> bool:
+        """Write or remove the autostart entry and remember the choice; False if that failed."""
+        from massage_desktop.reminders import autostart
+
+        try:
+            where = autostart.enable() if on else autostart.disable()
+        except (StoreError, OSError) as exc:
+            log.warning("autostart: %s", exc)
+            self.problem.emit(f"Could not change the start with the desktop: {exc}")
+            return False
+        log.info("start with the desktop %s (%s)", "on" if on else "off", where)
+        self._change(start_with_desktop=on)
+        return True
+
+    def set_compact_geometry(self, geometry: tuple[int, int, int, int]) -> None:
+        """Remember where the compact window was, and its size."""
+        if geometry != self._settings.compact_geometry:
+            self._change(compact_geometry=geometry)
+
+    def set_therapist(self, name: str, contact: str) -> None:
+        """Remember the therapist's name and contact, printed on the programs they make."""
+        name, contact = name[:100], contact[:100]
+        if (name, contact) != (self._settings.therapist_name, self._settings.therapist_contact):
+            self._change(therapist_name=name, therapist_contact=contact)
+
     def set_keys(self, keymap: KeyMap) -> None:
         """Use and save other session keys."""
         main, extra = keymap.to_bindings()
@@ -101,6 +126,10 @@ class Preferences(QObject):
 
     def edit_keys(self, parent: QWidget) -> KeyDialog:
         """Open the keys dialog over `parent`; saving it changes the keys."""
+        # Imported here: the dialog is opened rarely, and its module and Qt classes (a form,
+        # key sequence editors, a button box) would otherwise stay in memory from the start.
+        from massage_desktop.ui.key_dialog import KeyDialog
+
         dialog = KeyDialog(self.keymap, parent)
         dialog.keys_chosen.connect(self._on_keys_chosen)
         dialog.finished.connect(self._on_dialog_finished)

@@ -144,6 +144,7 @@ QWidget {{ font-size: {pt15}; }}
 QPushButton {{ background: {c.button}; color: {c.text}; border: {thick} solid {c.border};
   border-radius: 10px; padding: 10px 18px; min-height: 40px; }}
 QPushButton:focus {{ border: 3px solid {c.accent}; }}
+QPushButton[role="compact"] {{ padding: 4px 16px; min-height: 30px; }}
 QPushButton:disabled {{ color: {c.muted}; }}
 QPushButton[primary="true"] {{ background: {c.accent}; color: {c.on_accent};
   border-color: {c.accent}; font-size: {pt19}; font-weight: 600; min-height: 56px; }}
@@ -168,7 +169,8 @@ QLabel[text-role="badge"] {{ background: {c.caution}; color: {c.on_verdict}; fon
   border-radius: 8px; padding: 4px 14px; font-size: {pt17}; }}
 QLabel[verdict="go"] {{ background: {c.go}; color: {c.on_verdict}; border-radius: 10px;
   padding: 12px 16px; font-size: {pt17}; }}
-QLabel[verdict="postpone"], QLabel[verdict="specialist-only"] {{ background: {c.caution};
+QLabel[verdict="postpone"], QLabel[verdict="ask-the-doctor-first"],
+  QLabel[verdict="specialist-only"] {{ background: {c.caution};
   color: {c.on_verdict}; border-radius: 10px; padding: 12px 16px; font-size: {pt17}; }}
 QLabel[verdict="see-a-doctor-now"] {{ background: {c.danger}; color: {c.on_verdict};
   border-radius: 10px; padding: 12px 16px; font-size: {pt17}; }}
@@ -206,8 +208,6 @@ class ThemeManager(QObject):
         self._app = app
         self._look = look or Look()
         self._current = ""
-        if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")  # the same look everywhere; most platforms start with it
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
         self.apply(self._look)
 

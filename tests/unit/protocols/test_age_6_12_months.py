@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from builders import shipped
-from massage_desktop.plan import months_to_weeks, plan
+from massage_desktop.ages import months_to_weeks
+from massage_desktop.plan import plan
 from massage_desktop.protocol import Protocol
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from builders import shipped
 from massage_desktop.plan import plan
-from massage_desktop.protocol import Protocol
+from massage_desktop.protocol import Protocol, load_library
 from massage_desktop.safety import Verdict, screen
 
 
@@ -33,8 +33,20 @@ def test_the_navel_itself_is_never_touched(colic: Protocol) -> None:
     assert all("navel" in s.avoid for s in colic.steps if "tummy" in s.zones)
 
 
-def test_five_to_seven_minutes_and_longer_for_older_children(colic: Protocol) -> None:
-    assert [colic.target_minutes(w) for w in (6, 30, 80)] == [5, 7, 10]
+def test_five_to_seven_minutes_for_colic(colic: Protocol) -> None:
+    assert [colic.target_minutes(w) for w in (6, 30, 80)] == [5, 7, 7]
+
+
+def test_constipation_is_its_own_entry_of_ten_to_fifteen_minutes() -> None:
+    library = load_library().protocols
+    constipation = library["constipation"]
+    assert constipation.title == "Tummy massage for constipation"
+    assert [s.id for s in constipation.steps] == [s.id for s in library["colic-constipation"].steps]
+    assert [constipation.target_minutes(w) for w in (6, 30, 80)] == [10, 10, 15]
+    result = plan(constipation, 30)
+    assert result.target_s == 600
+    assert abs(result.total_s - result.target_s) <= 0.1 * result.target_s
+    assert any("10 to 15 minutes" in d.why for d in constipation.deviations)
 
 
 @pytest.mark.parametrize("sign", ["bloated-tummy", "blood-in-stool", "tummy-pain"])

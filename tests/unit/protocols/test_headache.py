@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builders import shipped
-from massage_desktop.plan import NotToday, plan
+from massage_desktop.plan import NotToday, PlanRefused, plan
 from massage_desktop.protocol import Protocol, Sides
 from massage_desktop.safety import Verdict, screen
 
@@ -40,19 +40,24 @@ def test_top_of_head_keeps_off_the_open_fontanelle(headache: Protocol) -> None:
     assert "soft spot" in top.instruction
 
 
-def test_five_to_fifteen_minutes_by_age_from_three_months(headache: Protocol) -> None:
-    assert headache.age.min_weeks == 13
-    assert [headache.target_minutes(w) for w in (20, 80, 130)] == [5, 10, 15]
+def test_fifteen_minutes_from_two_years_when_a_child_can_say_the_head_hurts(
+    headache: Protocol,
+) -> None:
+    assert (headache.age.min_weeks, headache.age.max_weeks) == (104, 156)
+    assert [headache.target_minutes(w) for w in (104, 130, 156)] == [15, 15, 15]
+    with pytest.raises(PlanRefused, match="from 2 years; this child is 18 months"):
+        plan(headache, 80)
 
 
 def test_acute_period_fever_and_convulsions_rule_it_out(headache: Protocol) -> None:
     assert screen(headache, ["acute-period"]).verdict is Verdict.POSTPONE
     assert screen(headache, ["epilepsy"]).verdict is Verdict.SPECIALIST
+    assert screen(headache, ["headache-warning-signs"]).verdict is Verdict.DOCTOR_NOW
     with pytest.raises(NotToday):
-        plan(headache, 40, conditions=["fever"])
+        plan(headache, 120, conditions=["fever"])
 
 
-def test_plan_for_a_toddler_fits_ten_minutes(headache: Protocol) -> None:
-    result = plan(headache, 80)
-    assert result.target_s == 600
+def test_plan_for_a_two_year_old_fits_fifteen_minutes(headache: Protocol) -> None:
+    result = plan(headache, 110)
+    assert result.target_s == 900
     assert abs(result.total_s - result.target_s) <= 0.1 * result.target_s

@@ -18,7 +18,7 @@ SOURCE_COUNTS = {
     "tummy-stroking": 8,
     "chest-ribs": 8,
     "back-stroking": 8,
-    "leg-kneading": 6,
+    "back-of-leg-strokes": 6,
     "buttocks-patting": 12,
     "reflex-crawling": 4,
 }
@@ -57,15 +57,31 @@ def test_never_zones_are_only_ever_avoided(newborn: Protocol) -> None:
     assert {"armpit", "elbow-crease"} <= set(hands.avoid)
 
 
-def test_plan_leaves_out_leg_kneading_with_its_reason(newborn: Protocol) -> None:
+def test_every_step_runs_at_two_months(newborn: Protocol) -> None:
     result = plan(newborn, 8)
-    reasons = {lo.step: lo.reason for lo in result.left_out}
-    assert reasons == {"leg-kneading": "kneading is for children from 5 months"}
+    assert result.left_out == ()
     assert abs(result.total_s - result.target_s) <= 0.1 * result.target_s
 
 
+def test_the_source_leg_kneading_is_stroked_instead_with_the_reason(newborn: Protocol) -> None:
+    legs = next(s for s in newborn.steps if s.id == "back-of-leg-strokes")
+    assert legs.technique == "stroking"
+    assert legs.basis == "safety"
+    assert "kneading" in legs.why
+    assert not any(s.technique == "kneading" for s in newborn.steps)
+
+
+def test_foot_rubbing_and_patting_are_the_recorded_exceptions(newborn: Protocol) -> None:
+    early = {s.id: s for s in newborn.steps if s.exception is not None}
+    assert set(early) == {"foot-rubbing", "buttocks-patting"}
+    assert early["foot-rubbing"].exception is not None
+    assert early["foot-rubbing"].exception.technique_from_weeks == 3
+    assert all("source" in s.exception.why for s in early.values() if s.exception)
+
+
 def test_patting_waits_until_four_weeks(newborn: Protocol) -> None:
-    assert "buttocks-patting" in {lo.step for lo in plan(newborn, 3).left_out}
+    reasons = {lo.step: lo.reason for lo in plan(newborn, 3).left_out}
+    assert reasons == {"buttocks-patting": "light patting is for children from 4 weeks"}
     assert "buttocks-patting" in {s.step_id for s in plan(newborn, 4).steps}
 
 

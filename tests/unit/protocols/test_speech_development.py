@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from builders import shipped
-from massage_desktop.plan import NotToday, PlanRefused, months_to_weeks, plan
+from massage_desktop.ages import months_to_weeks
+from massage_desktop.plan import NotToday, PlanRefused, plan
 from massage_desktop.protocol import Protocol
 from massage_desktop.safety import Verdict
 

@@ -9,6 +9,7 @@ from massage_desktop.plan import plan
 from massage_desktop.protocol import Protocol
 from massage_desktop.protocol.models import ProtocolKind
 from massage_desktop.safety import Verdict, screen
+from massage_desktop.techniques import TECHNIQUES
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,13 @@ def test_plan_never_scales_the_ten_strokes_and_ends_on_the_stroke_up(
     assert abs(result.total_s - 300) <= 30
 
 
-def test_under_four_weeks_the_sac_is_not_pressed(tear_duct: Protocol) -> None:
-    reasons = {lo.step: lo.reason for lo in plan(tear_duct, 2).left_out}
-    assert reasons == {"sac-press": "vibration is for children from 4 weeks"}
+def test_the_doctor_taught_light_press_runs_at_any_age(tear_duct: Protocol) -> None:
+    press = next(s for s in tear_duct.steps if s.id == "sac-press")
+    assert press.technique == "light-press"
+    assert TECHNIQUES["light-press"].min_age_weeks == 0
+    for weeks in (0, 2, 10, 150):
+        result = plan(tear_duct, weeks)
+        assert result.left_out == ()
+        ids = [s.step_id for s in result.steps]
+        assert ids.index("sac-press") + 1 == ids.index("wipe-discharge")
+        assert result.target_s == 300

@@ -1,4 +1,4 @@
-"""Hand-written fakes for the store tests: clocks that move only when told."""
+"""Hand-written fakes for the store tests: a wall clock that moves only when told."""
 
 from __future__ import annotations
 
@@ -18,16 +18,3 @@ class FakeNow:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
-
-
-class FakeClock:
-    """Monotonic session seconds that move only when told."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds

@@ -6,12 +6,14 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from massage_desktop.store.atomic import (
     StoreError,
+    atomic_write_chunks,
     atomic_write_text,
     describe_os_error,
     remove_stale_temps,
@@ -38,6 +40,46 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path: Pat
     assert target.read_text() == "precious"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
     assert str(caught.value) == f"Could not save {target}: the disk is full."
+
+
+def test_chunks_are_written_as_they_come_and_replace_the_file_at_once(tmp_path: Path) -> None:
+    target = tmp_path / "sessions.csv"
+    target.write_text("old")
+    seen: list[str] = []
+
+    def chunks() -> Iterator[str]:
+        for chunk in ("a,b\r\n", "1,ü\r\n", "2,x\r\n"):
+            seen.append(target.read_text())  # the old file stays whole while the new one grows
+            yield chunk
+
+    atomic_write_chunks(target, chunks())
+    assert seen == ["old"] * 3
+    assert target.read_bytes() == "a,b\r\n1,ü\r\n2,x\r\n".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["sessions.csv"]
+
+
+def test_chunks_whose_reading_fails_keep_the_old_file_and_leave_no_temp_file(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "sessions.csv"
+    target.write_text("precious")
+
+    def chunks() -> Iterator[str]:
+        yield "a,b\r\n"
+        raise StoreError(tmp_path / "history.sqlite3", "the file is damaged", "read")
+
+    with pytest.raises(StoreError, match="damaged"):
+        atomic_write_chunks(target, chunks())
+    assert target.read_text() == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["sessions.csv"]
+
+
+def test_chunks_on_a_full_disk_say_so(tmp_path: Path) -> None:
+    target = tmp_path / "sessions.csv"
+    with pytest.raises(StoreError) as caught:
+        atomic_write_chunks(target, iter(["x"]), fsync=full_disk)
+    assert str(caught.value) == f"Could not save {target}: the disk is full."
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_missing_folder_is_named_in_the_error(tmp_path: Path) -> None:

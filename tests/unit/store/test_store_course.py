@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
-from store_fakes import FakeNow
+from store_fakes import START, FakeNow
 
+from history_builder import bulk
 from massage_desktop.plan import plan
 from massage_desktop.protocol import Protocol, load_library
 from massage_desktop.protocol.models import Frequency
 from massage_desktop.store.children import Child, Children
-from massage_desktop.store.course import Course
+from massage_desktop.store.course import (
+    LAST_FINISHED_SQL,
+    NEWEST_OF_COURSE_SQL,
+    OF_THE_DAY_SQL,
+    Course,
+    course_days,
+)
 from massage_desktop.store.history import History, Outcome, SessionStart
+
+THE_PROTOCOL = ("general-strengthening", "General strengthening")
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +170,55 @@ def test_last_massage_says_what_and_when(
     assert course.last_massage(bee.id) == (
         "Last massage: General strengthening, today at 11:30 (stopped)."
     )
+
+
+def test_a_long_history_of_other_courses_and_children_leaves_the_answers_alone(
+    course: Course,
+    history: History,
+    children: Children,
+    bee: Child,
+    strengthening: Protocol,
+    now: FakeNow,
+) -> None:
+    pip = children.add("Pip", date(2024, 2, 1))
+    long_ago = now.now - timedelta(days=400)
+    bulk(history, 300, long_ago, timedelta(hours=20), (bee.id, pip.id), 2, THE_PROTOCOL)
+    bulk(
+        history, 100, now.now - timedelta(days=3), timedelta(minutes=30), (pip.id,), 1, THE_PROTOCOL
+    )
+    assert course.session_number(bee.id, strengthening.id) == 1  # Bee's course broke long ago
+    massage(history, bee, strengthening)
+    assert course.session_number(bee.id, strengthening.id) == 2
+    assert course.session_number(pip.id, strengthening.id) == 101  # the 100 of these days
+    assert course.last_massage(pip.id) == (
+        "Last massage: General strengthening, yesterday at 11:00."
+    )
+
+
+def test_the_course_is_read_from_the_newest_back_and_no_further_than_a_break() -> None:
+    today = START.date()
+    # Newest first: counted sessions 1 and 5 days ago, one not counted, then a break of 15 days.
+    history = [(1, True), (3, False), (5, True), (20, True), (30, True), (40, True)]
+    read: list[int] = []
+
+    def newest_first() -> Iterator[tuple[date, bool]]:
+        for days_ago, counts_on in history:
+            read.append(days_ago)
+            yield today - timedelta(days=days_ago), counts_on
+
+    assert course_days(newest_first(), today) == [
+        today - timedelta(days=5),
+        today - timedelta(days=1),
+    ]
+    assert read == [1, 3, 5, 20]  # the session before the break ends the reading
+    assert course_days(iter([(today - timedelta(days=15), True)]), today) == []
+
+
+@pytest.mark.parametrize("sql", [NEWEST_OF_COURSE_SQL, OF_THE_DAY_SQL, LAST_FINISHED_SQL])
+def test_course_questions_search_an_index_instead_of_reading_every_session(
+    history: History, sql: str
+) -> None:
+    params = (1, "general-strengthening", "2024-05-06", "2024-05-07")[: sql.count("?")]
+    plan = " | ".join(str(r[3]) for r in history.db.rows(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "SEARCH s USING INDEX sessions_by_child" in plan
+    assert "TEMP B-TREE" not in plan

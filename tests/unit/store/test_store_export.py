@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from store_fakes import FakeNow
 
+from massage_desktop.store import export
 from massage_desktop.store.children import Child, Children
 from massage_desktop.store.export import CSV_COLUMNS, report_html, session_report, sessions_csv
 from massage_desktop.store.history import (
@@ -19,6 +21,7 @@ from massage_desktop.store.history import (
     StoredSession,
     StoredStep,
 )
+from massage_desktop.store.history_query import SessionSummary
 
 
 @pytest.fixture
@@ -62,6 +65,26 @@ def test_csv_has_one_row_per_session_with_counts(session: StoredSession) -> None
 def test_csv_keeps_typed_text_from_running_as_a_formula(session: StoredSession) -> None:
     (row,) = rows(sessions_csv([session]))
     assert row["note"] == "'=calm after the pause"
+
+
+def test_csv_is_made_a_few_rows_at_a_time_as_sessions_are_read(
+    session: StoredSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export, "CSV_CHUNK_ROWS", 2)
+    read: list[int] = []
+
+    def summaries() -> Iterator[SessionSummary]:
+        for k in range(5):
+            read.append(k)
+            yield SessionSummary.of(session)
+
+    chunks = export.csv_chunks(summaries())
+    first = next(chunks)
+    assert read == [0, 1]  # the rest is not read yet
+    assert first.count("\r\n") == 3  # the header and two rows
+    rest = list(chunks)
+    assert [chunk.count("\r\n") for chunk in rest] == [2, 1]
+    assert rows(first + "".join(rest))[4]["cues"] == "crying"
 
 
 def test_csv_of_no_sessions_is_just_the_header() -> None:

@@ -12,7 +12,8 @@ import pytest
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Children
 from massage_desktop.store.history import History, Outcome, SessionStart
-from massage_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, V1, Database, connect
+from massage_desktop.store.history_query import OLDEST_FIRST, HistoryQuery, SessionFilter
+from massage_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, V1, V2, Database, connect
 
 START = SessionStart("general-strengthening", 1, "General strengthening", 150.0, 20.0)
 
@@ -79,6 +80,46 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(history_file: Path) -> 
     history.set_note(first.id, "Calm throughout.")
     assert history.sessions()[0].note == "Calm throughout."
     history.close()
+
+
+def test_a_version_2_file_gains_the_doctor_column_and_the_paging_indexes_keeping_its_data(
+    history_file: Path,
+) -> None:
+    build_v1(history_file)
+    conn = sqlite3.connect(history_file)
+    for statement in V2:
+        conn.execute(statement)
+    conn.execute("UPDATE sessions SET note = 'Calm.' WHERE id = 1")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    history = History.open(history_file)
+    assert history.db.version == SCHEMA_VERSION == 5
+    indexes = {r[0] for r in history.db.rows("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {
+        "sessions_by_start",
+        "sessions_by_child_start",
+        "sessions_by_protocol_start",
+        "steps_by_outcome",
+        "pauses_by_cue",
+        "sessions_unfinished",
+    } <= indexes
+    first, second = history.sessions()
+    assert (first.note, first.outcome, second.outcome) == (
+        "Calm.",
+        Outcome.COMPLETED,
+        Outcome.INTERRUPTED,
+    )
+    (page,) = HistoryQuery(history.db).page(SessionFilter(child_id=1), OLDEST_FIRST, 0, 1)
+    assert (page.session.id, page.steps_done) == (first.id, 1)
+    assert history.integrity_check() == "ok"
+    history.close()
+
+
+def test_finding_unfinished_sessions_at_start_reads_only_those(history: History) -> None:
+    sql = "SELECT id FROM sessions WHERE outcome IS NULL"
+    plan = " | ".join(str(r[3]) for r in history.db.rows(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "sessions_unfinished" in plan
 
 
 def test_every_earlier_version_migrates_to_the_current_one(history_file: Path) -> None:

@@ -2,7 +2,8 @@
 
 The lock (QLockFile `instance.lock` in the data folder) is what decides: it is released by the
 operating system's process check when the owner crashed, so a stale lock never blocks a start. The
-local server only carries the request "come forward" from a second launch to the first.
+local server only carries the request "come forward" from a second launch to the first, and
+greets each caller with what the first is ("window", or "tray" for the background presence).
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ class SingleInstance(QObject):
 
     activation_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QObject | None = None, role: str = "window") -> None:
         super().__init__(parent)
         self._data_dir = data_dir
+        self._role = role
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         # Held for hours: only a dead owner makes the lock stale, never its age.
         self._lock.setStaleLockTime(0)
@@ -50,12 +52,18 @@ class SingleInstance(QObject):
         """Whether this process holds the lock."""
         return self._lock.isLocked()
 
-    def acquire(self) -> bool:
-        """Take the folder (True); if another process has it, ask it to come forward (False)."""
+    def acquire(self, knock: bool = True) -> bool:
+        """Take the folder (True); if another process has it, ask it to come forward (False).
+
+        Without `knock` the other process is left as it is (the background presence waiting).
+        """
         self._data_dir.mkdir(parents=True, exist_ok=True)
         if not self._lock.tryLock(0):
-            log.info("another massage-desktop uses %s; asking it to come forward", self._data_dir)
-            self._knock()
+            if knock:
+                log.info(
+                    "another massage-desktop uses %s; asking it to come forward", self._data_dir
+                )
+                self._knock()
             return False
         # A server left behind by a crash would make listen() fail: we hold the lock, so clear it.
         QLocalServer.removeServer(self._name)
@@ -75,6 +83,18 @@ class SingleInstance(QObject):
         if self._lock.isLocked():
             self._lock.unlock()
 
+    def holder_role(self) -> str | None:
+        """What the process holding the folder is ('window' or 'tray'), None if it did not say."""
+        socket = QLocalSocket()
+        socket.connectToServer(self._name)
+        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            return None
+        said = b""
+        while b"\n" not in said and socket.waitForReadyRead(CONNECT_TIMEOUT_MS):
+            said += bytes(socket.readAll().data())
+        socket.disconnectFromServer()
+        return said.split(b"\n", 1)[0].decode("ascii", "replace") or None
+
     def _knock(self) -> None:
         socket = QLocalSocket()
         socket.connectToServer(self._name)
@@ -89,6 +109,7 @@ class SingleInstance(QObject):
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            socket.write(self._role.encode("ascii") + b"\n")
             socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
             socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():

@@ -1,4 +1,4 @@
-"""The printable session report as a PDF: the report's HTML laid out by QTextDocument."""
+"""Printable PDFs (the session report, the review sheet): HTML laid out by QTextDocument."""
 
 from __future__ import annotations
 
@@ -27,34 +27,46 @@ def ensure_gui_app() -> QGuiApplication | None:
 
 def report_document(report: SessionReport) -> QTextDocument:
     """The report as a QTextDocument (its toPlainText is the report's text)."""
+    return html_document(report_html(report), report.title)
+
+
+def html_document(html: str, title: str, points: float = FONT_POINTS) -> QTextDocument:
+    """Simple HTML laid out by a QTextDocument in the printed font."""
     doc = QTextDocument()
     font = QFont()
-    font.setPointSizeF(FONT_POINTS)
+    font.setPointSizeF(points)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
-    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
-    doc.setHtml(report_html(report))
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    doc.setHtml(html)
     return doc
 
 
 def render_pdf(report: SessionReport) -> tuple[bytes, int]:
     """The report as A4 PDF bytes, and its number of pages."""
+    return render_html_pdf(report_document(report), report.title)
+
+
+def render_html_pdf(doc: QTextDocument, title: str, landscape: bool = False) -> tuple[bytes, int]:
+    """A laid-out document as A4 PDF bytes (portrait or landscape), and its number of pages."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(report.title)
+    writer.setTitle(title)
     writer.setCreator("massage-desktop")
     writer.setResolution(RESOLUTION_DPI)
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
+            orientation,
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
             QPageLayout.Unit.Millimeter,
         )
     )
-    doc = report_document(report)
     doc.documentLayout().setPaintDevice(writer)
     page = writer.pageLayout().paintRectPixels(RESOLUTION_DPI).size()
     doc.setPageSize(QSizeF(page))
@@ -65,11 +77,15 @@ def render_pdf(report: SessionReport) -> tuple[bytes, int]:
     return bytes(data.data()), pages
 
 
-def write_report_pdf(report: SessionReport, path: Path) -> int:
-    """Write the report to `path` atomically; returns the page count; raises StoreError."""
-    pdf, pages = render_pdf(report)
+def write_pdf(pdf: bytes, pages: int, path: Path) -> int:
+    """Write PDF bytes to `path` atomically; returns the page count; raises StoreError."""
     if not pdf.startswith(b"%PDF"):
         raise StoreError(path, "the PDF could not be made")
     atomic_write_bytes(path, pdf)
-    log.info("wrote a %d-page report to %s", pages, path)
+    log.info("wrote a %d-page PDF to %s", pages, path)
     return pages
+
+
+def write_report_pdf(report: SessionReport, path: Path) -> int:
+    """Write the report to `path` atomically; returns the page count; raises StoreError."""
+    return write_pdf(*render_pdf(report), path)

@@ -88,7 +88,7 @@ class BodyDiagram(QWidget):
         super().__init__(parent)
         self.setObjectName("bodyDiagram")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 220)
+        self.setMinimumSize(130, 130)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel
         self._theme = Theme(theme)
         self._animated = animated

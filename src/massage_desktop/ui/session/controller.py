@@ -6,18 +6,30 @@ import logging
 import math
 import time
 from collections.abc import Callable
+from typing import assert_never
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from massage_desktop.engine import (
+    Beat,
     Clock,
     Cue,
     Engine,
     Event,
-    EventKind,
+    Halfway,
     Listener,
+    MassageStarted,
+    Paused,
+    PromptDue,
+    Resumed,
+    SecondsLeft,
+    SessionFinished,
+    SessionStarted,
+    SideSwitched,
     SpeechTiming,
     State,
+    StepFinished,
+    StepStarted,
 )
 from massage_desktop.plan import Plan
 
@@ -93,6 +105,7 @@ class SessionController(QObject):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._refresh_timer.timeout.connect(self._on_refresh_due)
+        self._event_due: float | None = None
 
     def _clock(self) -> float:
         """The engine's clock: the given one, `speed` times faster."""
@@ -107,6 +120,15 @@ class SessionController(QObject):
     def state(self) -> State:
         """The session state."""
         return self._engine.state
+
+    @property
+    def event_due(self) -> float | None:
+        """While an event's signals are emitted: the given clock's time it was scheduled for.
+
+        The timer fires a little after the deadline; a listener that must keep time exactly
+        (the voice, placing a sound to the sample) uses this instead of reading the clock.
+        """
+        return self._event_due
 
     @property
     def speed(self) -> float:
@@ -169,6 +191,10 @@ class SessionController(QObject):
         """The step's instruction lasts `seconds`."""
         return self._after(self._engine.instruction_length(seconds))
 
+    def wake(self) -> None:
+        """Deliver what is due and arm the timer again (after the engine was driven directly)."""
+        self._after(True)
+
     def _after(self, changed: bool) -> bool:
         self._arm()
         self._emit_remaining()
@@ -205,30 +231,40 @@ class SessionController(QObject):
     # --- engine events -----------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        started = self._engine.started_at
+        due = None if started is None else started + event.t
+        self._event_due = None if due is None else self._origin + (due - self._origin) / self._speed
+        try:
+            self._emit_event(event)
+        finally:
+            self._event_due = None
+
+    def _emit_event(self, event: Event) -> None:
         self.event_emitted.emit(event)
-        index = -1 if event.step_index is None else event.step_index
-        match event.kind:
-            case EventKind.SESSION_STARTED:
+        match event:
+            case SessionStarted():
                 self.session_started.emit()
-            case EventKind.STEP_STARTED:
+            case StepStarted(step_index=index):
                 self.step_started.emit(index)
-            case EventKind.MASSAGE_STARTED:
+            case MassageStarted(step_index=index):
                 self.massage_started.emit(index)
-            case EventKind.PROMPT:
-                self.prompt_due.emit(event.text, str(event.prompt_kind or ""))
-            case EventKind.HALFWAY:
+            case PromptDue(text=text, prompt_kind=kind):
+                self.prompt_due.emit(text, str(kind))
+            case Halfway():
                 self.halfway.emit()
-            case EventKind.SECONDS_LEFT:
-                self.seconds_left.emit(event.seconds or 0)
-            case EventKind.SIDE_SWITCHED:
+            case SecondsLeft(seconds=seconds):
+                self.seconds_left.emit(seconds)
+            case SideSwitched():
                 self.side_switched.emit()
-            case EventKind.BEAT:
-                self.beat.emit(event.beat or 0, event.of or 0)
-            case EventKind.STEP_FINISHED:
-                self.step_finished.emit(index, str(event.outcome or ""))
-            case EventKind.PAUSED:
-                self.paused.emit(event.reason)
-            case EventKind.RESUMED:
+            case Beat(beat=beat, of=of):
+                self.beat.emit(beat, of)
+            case StepFinished(step_index=index, outcome=outcome):
+                self.step_finished.emit(index, str(outcome))
+            case Paused(reason=reason):
+                self.paused.emit(reason)
+            case Resumed():
                 self.resumed.emit()
-            case EventKind.FINISHED:
-                self.finished.emit(str(event.outcome or ""), event.reason)
+            case SessionFinished(outcome=outcome, reason=reason):
+                self.finished.emit(str(outcome), reason)
+            case _:
+                assert_never(event)

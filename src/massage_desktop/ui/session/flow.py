@@ -13,9 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
+from massage_desktop.program_plan import plan_program
 from massage_desktop.ui.main_window import MainWindow
 from massage_desktop.ui.ports import Inhibitor, SessionControls, Voice
 from massage_desktop.ui.session.view import SessionView
+from massage_desktop.ui.setup.prep_reader import PrepReader
 from massage_desktop.ui.setup.safety_check import SafetyCheck
 from massage_desktop.ui.setup.start_view import Choice, StartView
 
@@ -23,6 +25,14 @@ log = logging.getLogger(__name__)
 
 # Builds the controller of one session (with its voice link and recorder).
 SessionFactory = Callable[[Choice, Plan], SessionControls]
+
+
+def plan_choice(choice: Choice, conditions: tuple[str, ...]) -> Plan:
+    """The plan of what was chosen: the child's program, or the protocol; raises as plan does."""
+    weeks, number = choice.age_weeks, choice.session_number
+    if choice.program is not None:
+        return plan_program(choice.protocol, choice.program, weeks, number, conditions)
+    return plan(choice.protocol, weeks, number, conditions)
 
 
 class SessionFlow(QObject):
@@ -34,10 +44,13 @@ class SessionFlow(QObject):
     Signals:
         session_began(object): the controller of a session that was just started.
         session_ended(str): the session's outcome.
+        doctor_answered(int, str): a saved child's id and the massage category the
+            paediatrician's word was just given for.
     """
 
     session_began = Signal(object)
     session_ended = Signal(str)
+    doctor_answered = Signal(int, str)
 
     def __init__(
         self,
@@ -63,6 +76,9 @@ class SessionFlow(QObject):
         self._start.continue_requested.connect(self._on_continue_requested)
         self._safety.back_requested.connect(self._on_back_requested)
         self._safety.cleared.connect(self._on_cleared)
+        self._safety.doctor_confirmed.connect(self._on_doctor_confirmed)
+        self._safety.read_aloud_requested.connect(self._on_read_aloud)
+        self._reader: PrepReader | None = None
         self._session.ended.connect(self._on_ended)
         self._session.closed.connect(self._on_closed)
         self._session.full_screen_requested.connect(window.toggle_full_screen)
@@ -81,6 +97,31 @@ class SessionFlow(QObject):
     def set_voice(self, voice: Voice | None) -> None:
         """The voice to prepare before each session (None: sessions start at once)."""
         self._voice = voice
+        self._safety.set_can_read_aloud(voice is not None and voice.available)
+        if voice is not None:
+            voice.unavailable.connect(lambda _: self._safety.set_can_read_aloud(False))
+
+    @property
+    def reader(self) -> PrepReader | None:
+        """What reads the preparation list aloud, while it does."""
+        return self._reader
+
+    def _on_read_aloud(self) -> None:
+        voice = self._voice
+        if voice is None or not voice.available:
+            return
+        if self._reader is not None:
+            self._reader.stop()
+        safety = self._safety
+        reader = PrepReader(voice, safety.unticked_prep(), safety.tick_prep, safety.show_prep, self)
+        reader.finished.connect(self._on_reader_finished)
+        self._reader = reader
+        reader.start()
+
+    def _on_reader_finished(self) -> None:
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.deleteLater()
 
     def show_start(self) -> None:
         """Show the start view."""
@@ -90,21 +131,32 @@ class SessionFlow(QObject):
         if not isinstance(choice, Choice):
             return
         self._choice = choice
-        standing = choice.child.conditions if choice.child else ()
-        self._safety.set_protocol(choice.protocol, choice.age_weeks, standing)
+        child = choice.child
+        standing = child.conditions if child else ()
+        doctor = child.doctor if child else None
+        self._safety.set_protocol(choice.protocol, choice.age_weeks, standing, doctor)
         self._window.show_page(self._safety)
 
     def _on_back_requested(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
         self._preparing = None  # a pre-render under way finishes unused
         self._safety.set_busy("")
         self._window.show_page(self._start)
 
+    def _on_doctor_confirmed(self, category: str) -> None:
+        child = self._choice.child if self._choice is not None else None
+        if child is not None:
+            self.doctor_answered.emit(child.id, category)
+
     def _on_cleared(self, conditions: tuple[str, ...]) -> None:
+        if self._reader is not None:
+            self._reader.stop()
         choice = self._choice
         if choice is None or self._live or self._preparing is not None:
             return
         try:
-            planned = plan(choice.protocol, choice.age_weeks, choice.session_number, conditions)
+            planned = plan_choice(choice, conditions)
         except (PlanRefused, NotToday) as exc:
             log.warning("session refused after the safety check: %s", exc)
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from massage_desktop.ui.widgets.styled import button, label
@@ -14,10 +15,12 @@ class StopConfirm(QFrame):
     Signals:
         confirmed(): stop now.
         cancelled(): keep going.
+        asking_changed(bool): the question appeared (True) or went away (False).
     """
 
     confirmed = Signal()
     cancelled = Signal()
+    asking_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +38,11 @@ class StopConfirm(QFrame):
         self._stop.clicked.connect(self._on_stop_clicked)
         self.hide()
 
+    def set_compact(self, on: bool) -> None:
+        """In the compact window only the question shows: its keys answer it."""
+        self._keep.setVisible(not on)
+        self._stop.setVisible(not on)
+
     @property
     def asking(self) -> bool:
         """Whether the question is showing."""
@@ -44,8 +52,13 @@ class StopConfirm(QFrame):
         """Show the question, naming the stop key; Keep going has the focus."""
         again = f" Press {stop_key} again to stop." if stop_key else ""
         self._question.setText(f"Stop the session?{again}")
+        self.asking_changed.emit(True)  # before it shows: its place is made first
         self.show()
         self._keep.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.asking_changed.emit(False)
 
     def keep_button(self) -> QWidget:
         """The Keep going button."""

@@ -34,7 +34,7 @@ class TimeRing(QWidget):
         self.setObjectName("timeRing")
         self.setAccessibleName("Time left in this step")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(130, 130)
         # Every pixel is painted here, so the window beneath is not repainted with it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._remaining = 0.0

@@ -15,6 +15,7 @@ from massage_desktop.ui.keys import Action, KeyMap
 from massage_desktop.ui.ports import Diagram, SessionControls
 from massage_desktop.ui.session.actions import SessionActions
 from massage_desktop.ui.session.buttons import ControlBar
+from massage_desktop.ui.session.compact import CompactPanel
 from massage_desktop.ui.session.note import SessionNote
 from massage_desktop.ui.session.progress import SessionProgress
 from massage_desktop.ui.session.step_panel import StepPanel
@@ -26,6 +27,8 @@ from massage_desktop.ui.session.zone_words import ZoneWords
 from massage_desktop.ui.widgets.styled import button, label
 
 log = logging.getLogger(__name__)
+FULL_MARGINS = (28, 12, 28, 12)
+COMPACT_MARGINS = (8, 4, 8, 4)
 
 
 class SessionView(QWidget):
@@ -53,6 +56,7 @@ class SessionView(QWidget):
         self._controller: SessionControls | None = None
         self._plan: Plan | None = None
         self._index: int | None = None
+        self._badge_wanted = False
         self._step_total = 0.0
         self._before = [0.0]
         self._diagram_widget = diagram if diagram is not None else ZoneWords()
@@ -64,6 +68,8 @@ class SessionView(QWidget):
         self._controls.triggered.connect(self._on_triggered)
         self._actions.full_screen_requested.connect(self.full_screen_requested)
         self._done.clicked.connect(self._on_done_clicked)
+        # The question takes the controls' place rather than adding its height to the view.
+        self._confirm.asking_changed.connect(self._on_asking_changed)
 
     def _build(self, keymap: KeyMap) -> None:
         self._where = label("", "subheading", wrap=False)
@@ -74,6 +80,9 @@ class SessionView(QWidget):
         self._session_left.setAccessibleName("Session time left")
         self._panel = StepPanel()
         self._ring = TimeRing()
+        self._compact = CompactPanel()
+        self._compact.hide()
+        self._rings = (self._ring, self._compact.ring)
         self._progress = SessionProgress()
         self._confirm = StopConfirm()
         self._controls = ControlBar(keymap)
@@ -86,10 +95,11 @@ class SessionView(QWidget):
         middle.addWidget(self._diagram_widget, 3)
         middle.addWidget(self._panel, 4)
         middle.addWidget(self._ring, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
-        layout.setSpacing(16)
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(*FULL_MARGINS)
+        layout.setSpacing(12)
         layout.addLayout(self._top_bar())
+        layout.addWidget(self._compact, 1)
         layout.addLayout(middle, 1)
         layout.addWidget(self._progress)
         layout.addWidget(self._confirm)
@@ -117,6 +127,16 @@ class SessionView(QWidget):
     def ring(self) -> TimeRing:
         """The step's time ring."""
         return self._ring
+
+    @property
+    def compact_panel(self) -> CompactPanel:
+        """What the compact window shows."""
+        return self._compact
+
+    @property
+    def compact(self) -> bool:
+        """Whether the view is the compact pacing panel."""
+        return not self._compact.isHidden()
 
     @property
     def progress(self) -> SessionProgress:
@@ -197,18 +217,24 @@ class SessionView(QWidget):
         self._controller, self._plan = controller, plan
         self._index = None
         self._badge.setText(f"Preview: {speed:g} times faster, not recorded")
-        self._badge.setVisible(speed > 1)
+        self._badge_wanted = speed > 1
+        self._badge.setVisible(self._badge_wanted and not self.compact)
         self._progress.set_steps([s.duration_s for s in plan.steps])
         self._before = [0.0, *accumulate(s.duration_s for s in plan.steps)]
         self._where.setText(plan.title)
         self._panel.show_message(plan.title, "Getting ready…")
-        self._ring.clear()
+        for ring in self._rings:
+            ring.clear()
+        self._compact.show_message(plan.title)
+        self._compact.set_left(plan.total_s)
+        self._compact.set_state("")
         self._diagram.clear()
         self._state.setText("")
         self._session_left.setText(clock_text(plan.total_s))
         self._controls.set_paused(False)
         self._controls.set_running(True)
-        self._controls.show()
+        for part in (self._controls, self._ring, self._diagram_widget):
+            part.setVisible(not self.compact)
         self._done.hide()
         self._note.clear()
         self._note.hide()
@@ -262,48 +288,83 @@ class SessionView(QWidget):
         self._where.setText(f"{plan.title}  ·  step {index + 1} of {len(plan.steps)}")
         self._panel.show_step(step, following)
         self._diagram.show_step(step, plan.age_weeks)
-        self._ring.set_time(step.duration_s, step.duration_s)
-        self._ring.set_caption("Listen")
-        if step.repetitions:
-            self._ring.set_count(0, step.repetitions)
-        else:
-            self._ring.set_count(0, 0)
+        self._compact.show_step(index, len(plan.steps), step, following)
+        for ring in self._rings:
+            ring.set_time(step.duration_s, step.duration_s)
+            ring.set_caption("Listen")
+            ring.set_count(0, step.repetitions or 0)
         self._progress.set_progress(self._before[index] / max(self._before[-1], 1e-9), index)
 
     def _on_massage_started(self, _index: int) -> None:
-        self._ring.set_caption("")
+        for ring in self._rings:
+            ring.set_caption("")
 
     def _on_prompt_due(self, text: str, kind: str) -> None:
         if kind == "rhyme":
             self._panel.show_rhyme(text)
 
     def _on_beat(self, n: int, of: int) -> None:
-        self._ring.set_count(n, of)
-        self._ring.pulse()
+        for ring in self._rings:
+            ring.set_count(n, of)
+            ring.pulse()
 
     def _on_paused(self, _reason: str = "") -> None:
         self._state.setText("Paused")
+        self._compact.set_state("Paused")
         self._controls.set_paused(True)
         self._actions.set_paused(True)
 
     def _on_resumed(self) -> None:
         self._state.setText("")
+        self._compact.set_state("")
         self._controls.set_paused(False)
         self._actions.set_paused(False)
 
+    def _on_asking_changed(self, asking: bool) -> None:
+        if self._done.isHidden() and not self.compact:  # once ended the controls stay away
+            self._controls.setVisible(not asking)
+
+    def set_compact(self, on: bool) -> None:
+        """Be the compact pacing panel (step, ring, time left, next), or the full view."""
+        running = self._done.isHidden()
+        full: tuple[QWidget, ...] = (
+            self._where,
+            self._state,
+            self._session_left,
+            self._panel,
+            self._progress,
+        )
+        for part in full:
+            part.setVisible(not on)
+        self._badge.setVisible(not on and self._badge_wanted)
+        for part in (self._diagram_widget, self._ring):
+            part.setVisible(not on and running)
+        self._controls.setVisible(not on and running and not self._confirm.asking)
+        self._confirm.set_compact(on)
+        self._compact.setVisible(on)
+        self._layout.setContentsMargins(*(COMPACT_MARGINS if on else FULL_MARGINS))
+
     def _on_finished(self, outcome: str = "", _reason: str = "") -> None:
         self._actions.set_ended()
+        self._controls.set_running(False)
+        # The end needs room for the note and one button, not the dead controls, the empty
+        # ring and diagram. They go first: a window grows (and never shrinks back) when its
+        # contents need more height, even for a moment, and a 600-pixel screen has no more.
+        for idle in (self._controls, self._ring, self._diagram_widget):
+            idle.hide()
+        for ring in self._rings:
+            ring.clear()
+        self._diagram.clear()
         stopped = outcome == "stopped"
         title = "Session stopped" if stopped else "All done"
         closing = self._plan.closing if self._plan is not None else ""
         text = "The session was stopped." if stopped else closing or "Well done, both of you."
         self._panel.show_message(title, text)
+        self._compact.show_message(title)
+        self._compact.set_state("")
         self._state.setText("")
-        self._ring.clear()
-        self._diagram.clear()
         self._progress.set_progress(1.0 if not stopped else self._progress.progress)
         self._session_left.setText("")
-        self._controls.set_running(False)
         self._done.show()
         self._note.setVisible(self._note.wanted)
         self._done.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -311,8 +372,10 @@ class SessionView(QWidget):
 
     def _on_remaining_changed(self, step_left: float, session_left: float) -> None:
         self._step_total = max(self._step_total, step_left)
-        self._ring.set_time(step_left, self._step_total)
+        for ring in self._rings:
+            ring.set_time(step_left, self._step_total)
         self._session_left.setText(f"{clock_text(session_left)} left")
+        self._compact.set_left(session_left)
         k = self._index
         if k is None or self._before[-1] <= 0:
             return

@@ -31,7 +31,7 @@ class ZoneWords(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setProperty("text-role", "next")
         self.setAccessibleName("Where to massage")
-        self.setMinimumSize(240, 240)
+        self.setMinimumSize(200, 130)
 
     def show_step(self, step: PlannedStep, age_weeks: float | None = None) -> None:
         """Name the zones of `step`."""

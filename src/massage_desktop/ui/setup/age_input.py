@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-WEEKS_PER_MONTH = 52 / 12
+from massage_desktop.ages import WEEKS_PER_MONTH
+from massage_desktop.doctor_ok import NEVER_ASKED, DoctorOk
+
 WEEKS, MONTHS = "weeks", "months"
 
 
@@ -21,6 +24,7 @@ class ChildChoice:
     age_weeks: float
     conditions: tuple[str, ...] = ()
     last_massage: str | None = None
+    doctor: DoctorOk = NEVER_ASKED
 
     @property
     def label(self) -> str:
@@ -31,7 +35,7 @@ class ChildChoice:
 def age_words(weeks: float) -> str:
     """An age in the unit a parent would use: weeks under 3 months, months to 2 years, years."""
     if weeks < 13:
-        n = round(weeks)
+        n = math.floor(weeks)  # never older than the child is: 12.9 weeks is "12 weeks"
         return f"{n} week{'s' if n != 1 else ''}"
     n = int(weeks / WEEKS_PER_MONTH)
     if n >= 24 and n % 12 == 0:
@@ -64,12 +68,17 @@ class AgeInput(QWidget):
         layout.addWidget(self._value)
         layout.addWidget(self._unit)
         self._value.setValue(6)
+        # A saved child's exact (corrected) age: the field shows it rounded down, but the plan
+        # and every age limit use it exactly, so 12.9 weeks never passes a 13-week limit.
+        self._exact: float | None = None
         self._value.valueChanged.connect(self._on_value_changed)
         self._unit.currentTextChanged.connect(self._on_unit_changed)
 
     @property
     def age_weeks(self) -> float:
-        """The age entered, in weeks."""
+        """The age entered, in weeks; a saved child's exact age until the field is edited."""
+        if self._exact is not None:
+            return self._exact
         if self._unit.currentText() == WEEKS:
             return float(self._value.value())
         return round(self._value.value() * WEEKS_PER_MONTH, 1)
@@ -86,25 +95,33 @@ class AgeInput(QWidget):
 
     def set_age(self, value: float, unit: str) -> None:
         """Show `value` `unit` ('weeks' or 'months'), rounded to a whole number."""
+        self._exact = None
+        self._show(round(value), unit)
+        self.age_changed.emit(self.age_weeks)
+
+    def set_age_weeks(self, weeks: float) -> None:
+        """Take a saved child's exact age; show it rounded down, in the unit a parent would use."""
+        if weeks < 13:
+            self._show(math.floor(weeks), WEEKS)
+        else:
+            self._show(math.floor(weeks / WEEKS_PER_MONTH), MONTHS)
+        self._exact = weeks
+        self.age_changed.emit(self.age_weeks)
+
+    def _show(self, value: int, unit: str) -> None:
         blocked = self._unit.blockSignals(True)
         self._unit.setCurrentText(unit)
         self._unit.blockSignals(blocked)
         blocked = self._value.blockSignals(True)
-        self._value.setValue(round(value))
+        self._value.setValue(value)
         self._value.blockSignals(blocked)
-        self.age_changed.emit(self.age_weeks)
-
-    def set_age_weeks(self, weeks: float) -> None:
-        """Show an age given in weeks, in the unit a parent would use."""
-        if weeks < 13:
-            self.set_age(weeks, WEEKS)
-        else:
-            self.set_age(int(weeks / WEEKS_PER_MONTH), MONTHS)
 
     def _on_value_changed(self, _value: int) -> None:
+        self._exact = None  # typed by hand: the field says the age now
         self.age_changed.emit(self.age_weeks)
 
     def _on_unit_changed(self, _unit: str) -> None:
+        self._exact = None
         self.age_changed.emit(self.age_weeks)
 
 
@@ -143,6 +160,14 @@ class ChildPicker(QComboBox):
         self.blockSignals(blocked)
         self.setVisible(bool(self._children))
         self.child_chosen.emit(self.child)
+
+    def choose_named(self, name: str) -> bool:
+        """Pick the saved child called `name` (ignoring case); False if there is none."""
+        names = [c.name.casefold() for c in self._children]
+        if name.casefold() not in names:
+            return False
+        self.setCurrentIndex(names.index(name.casefold()))
+        return True
 
     def _on_index_changed(self, _index: int) -> None:
         self.child_chosen.emit(self.child)

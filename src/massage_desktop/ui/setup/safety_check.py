@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -12,16 +11,17 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from massage_desktop.conditions import Condition
+from massage_desktop.checklist import DOCTOR_ITEM, Section, checklist
+from massage_desktop.doctor_ok import DoctorOk
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.safety import Screening, Verdict, screen
-from massage_desktop.ui.setup.checklist import condition_groups, preparation_items
 from massage_desktop.ui.widgets.styled import button, label, repolish
 from massage_desktop.ui.widgets.tick_box import TickBox
 
@@ -37,10 +37,17 @@ class SafetyCheck(QWidget):
     Signals:
         cleared(tuple): the check passed; the condition ids ticked (for the plan and the record).
         back_requested(): the user wants to choose another massage.
+        doctor_confirmed(str): the check passed with the paediatrician's word newly given for
+            this protocol's category (to keep with the child).
+        screened(str): a tick changed the answer; the new verdict (a safety.Verdict value).
+        read_aloud_requested(): the user wants the preparation list read by the voice.
     """
 
     cleared = Signal(tuple)
     back_requested = Signal()
+    doctor_confirmed = Signal(str)
+    screened = Signal(str)
+    read_aloud_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +55,8 @@ class SafetyCheck(QWidget):
         self._protocol: Protocol | None = None
         self._conditions: dict[str, TickBox] = {}
         self._prep: dict[str, TickBox] = {}
+        self._shown: list[tuple[QLabel, QLabel, list[tuple[str, TickBox]]]] = []
+        self._doctor_kept = False
         self._screening = Screening(Verdict.GO)
         self._busy = ""
         self._title = label("", "heading")
@@ -58,11 +67,15 @@ class SafetyCheck(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._status = label("", "muted", wrap=False)
+        self._status = label("", "muted")  # wraps: the row also holds three buttons
         self._back = button("Back", "Back to choosing a massage")
         self._start = button("Start the massage", primary=True)
+        self._read_aloud = button("Read the list aloud", "Read the preparation list aloud")
+        self._read_aloud.setEnabled(False)
+        self._items: dict[str, str] = {}
         self._build()
         self._back.clicked.connect(self.back_requested)
+        self._read_aloud.clicked.connect(self.read_aloud_requested)
         self._start.clicked.connect(self._on_start_clicked)
 
     def _build(self) -> None:
@@ -74,6 +87,7 @@ class SafetyCheck(QWidget):
         layout.addWidget(self._scroll, 1)
         row = QHBoxLayout()
         row.addWidget(self._back)
+        row.addWidget(self._read_aloud)
         row.addWidget(self._status, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self._start)
         layout.addLayout(row)
@@ -87,8 +101,17 @@ class SafetyCheck(QWidget):
 
     @property
     def missing(self) -> int:
-        """How many preparation items are still unticked."""
+        """How many items that must be ticked (preparation, the doctor's word) are not."""
         return sum(not box.checked for box in self._prep.values())
+
+    @property
+    def shown_sections(self) -> list[tuple[str, str, list[tuple[str, str, bool]]]]:
+        """What the check shows, read from its widgets: heading, hint, and each box's id, text
+        and state, section by section in reading order."""
+        return [
+            (head.text(), hint.text(), [(iid, box.text, box.checked) for iid, box in boxes])
+            for head, hint, boxes in self._shown
+        ]
 
     @property
     def ready(self) -> bool:
@@ -132,19 +155,51 @@ class SafetyCheck(QWidget):
         """The box of one preparation item."""
         return self._prep[item_id]
 
+    @property
+    def read_aloud_button(self) -> QPushButton:
+        """The button that has the voice read the preparation list."""
+        return self._read_aloud
+
+    def set_can_read_aloud(self, can: bool) -> None:
+        """Offer the reading aloud (only when a voice can speak)."""
+        self._read_aloud.setEnabled(can)
+
+    def unticked_prep(self) -> list[tuple[str, str]]:
+        """The preparation items not ticked yet, as (id, text), in their order."""
+        return [(i, self._items[i]) for i, box in self._prep.items() if not box.checked]
+
+    def tick_prep(self, item_id: str) -> None:
+        """Tick one preparation item."""
+        self._prep[item_id].checked = True
+
+    def show_prep(self, item_id: str | None) -> None:
+        """Bring one preparation item into view and mark it as the one read (None: no mark)."""
+        for key, box in self._prep.items():
+            box.setProperty("reading", key == item_id)
+            repolish(box)
+        if item_id is not None:
+            self._scroll.ensureWidgetVisible(self._prep[item_id])
+
     def set_busy(self, text: str) -> None:
         """Say `text` beside a disabled Start (the session is being prepared); '' to end."""
         self._busy = text
         self._update()
 
     def set_protocol(
-        self, protocol: Protocol, age_weeks: float, standing: Iterable[str] = ()
+        self,
+        protocol: Protocol,
+        age_weeks: float,
+        standing: Iterable[str] = (),
+        doctor: DoctorOk | None = None,
     ) -> None:
-        """Ask afresh for `protocol`: nothing ticked but the child's known lasting conditions."""
+        """Ask afresh for `protocol`: nothing ticked but the child's known lasting conditions
+        and the doctor's word while it still holds."""
         self._protocol = protocol
-        self._title.setText(f"Safety check: {protocol.title}")
-        self._conditions, self._prep = {}, {}
-        self._scroll.setWidget(self._content(protocol, age_weeks, set(standing)))
+        check = checklist(protocol, age_weeks, standing, doctor)
+        self._title.setText(check.title)
+        self._conditions, self._prep, self._shown, self._items = {}, {}, [], {}
+        self._scroll.setWidget(self._content(check.sections))
+        self._doctor_kept = DOCTOR_ITEM in self._prep and self._prep[DOCTOR_ITEM].checked
         self._order_tabs()
         self._update()
 
@@ -157,46 +212,34 @@ class SafetyCheck(QWidget):
 
     # --- building the lists ---------------------------------------------------------------
 
-    def _content(self, protocol: Protocol, age_weeks: float, standing: set[str]) -> QWidget:
-        groups = condition_groups(protocol)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        self._section(left, "Is any of this true today?", "Tick what applies.", groups.today)
-        if groups.stop_rules:
-            self._section(left, "For this massage", "Tick what applies.", groups.stop_rules)
-        self._section(
-            left,
-            "Lasting conditions",
-            "Any of these means massage by a specialist only.",
-            groups.standing,
-            standing,
-        )
-        right.addWidget(label("Before you start", "subheading"))
-        right.addWidget(label("Tick each one.", "muted"))
-        for item in preparation_items(protocol, age_weeks):
-            self._prep[item.id] = self._box(item.text, right, False)
-        for column in (left, right):
+    def _content(self, sections: tuple[Section, ...]) -> QWidget:
+        columns = (QVBoxLayout(), QVBoxLayout())
+        for section in sections:
+            self._section(columns[section.column], section)
+        for column in columns:
             column.addStretch(1)
         inner = QWidget()
         grid = QGridLayout(inner)
         grid.setHorizontalSpacing(40)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
+        grid.addLayout(columns[0], 0, 0)
+        grid.addLayout(columns[1], 0, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return inner
 
-    def _section(
-        self,
-        column: QVBoxLayout,
-        heading: str,
-        hint: str,
-        conditions: tuple[Condition, ...],
-        ticked: set[str] | None = None,
-    ) -> None:
-        column.addWidget(label(heading, "subheading"))
-        column.addWidget(label(hint, "muted"))
-        for cond in conditions:
-            self._conditions[cond.id] = self._box(cond.label, column, cond.id in (ticked or ()))
+    def _section(self, column: QVBoxLayout, section: Section) -> None:
+        head, hint = label(section.heading, "subheading"), label(section.hint, "muted")
+        column.addWidget(head)
+        column.addWidget(hint)
+        hint.setVisible(bool(section.hint))
+        boxes: list[tuple[str, TickBox]] = []
+        into = self._conditions if section.conditions else self._prep
+        for item in section.items:
+            into[item.id] = box = self._box(item.text, column, item.ticked)
+            boxes.append((item.id, box))
+            if not section.conditions:
+                self._items[item.id] = item.text  # what the voice reads aloud
+        self._shown.append((head, hint, boxes))
         column.addSpacing(16)
 
     def _box(self, text: str, column: QVBoxLayout, checked: bool) -> TickBox:
@@ -209,7 +252,10 @@ class SafetyCheck(QWidget):
     # --- reacting -------------------------------------------------------------------------
 
     def _on_box_toggled(self, _checked: bool) -> None:
+        before = self._screening.verdict
         self._update()
+        if self._screening.verdict is not before:
+            self.screened.emit(self._screening.verdict.value)
 
     def _update(self) -> None:
         if self._protocol is None:
@@ -218,8 +264,8 @@ class SafetyCheck(QWidget):
         self._screening = screen(self._protocol, present)
         verdict = self._screening.verdict
         lines = [self._screening.headline, *self._screening.reasons]
-        rest = "".join(f"<br>{escape(line)}" for line in lines[1:])
-        self._verdict.setText(f"<b>{escape(lines[0])}</b>{rest}")
+        rest = "".join(f"<br>{_escape(line)}" for line in lines[1:])
+        self._verdict.setText(f"<b>{_escape(lines[0])}</b>{rest}")
         self._verdict.setProperty("verdict", verdict.value)
         self._verdict.setAccessibleDescription(" ".join(lines))
         repolish(self._verdict)
@@ -229,6 +275,9 @@ class SafetyCheck(QWidget):
     def _status_text(self) -> str:
         if self._screening.verdict is not Verdict.GO:
             return "The massage cannot start today."
+        doctor = self._prep.get(DOCTOR_ITEM)
+        if doctor is not None and not doctor.checked:
+            return "Ask your child's paediatrician first."
         left = self.missing
         if left:
             return f"Tick the {left} preparation item{'s' if left > 1 else ''} left."
@@ -239,6 +288,8 @@ class SafetyCheck(QWidget):
             return
         present = tuple(cid for cid, box in self._conditions.items() if box.checked)
         log.info("safety check passed for %s", self._protocol.id if self._protocol else "?")
+        if self._protocol is not None and not self._doctor_kept:
+            self.doctor_confirmed.emit(self._protocol.category)
         self.cleared.emit(present)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -246,3 +297,12 @@ class SafetyCheck(QWidget):
             self._on_start_clicked()
             return
         super().keyPressEvent(event)
+
+
+def _escape(text: str) -> str:
+    """`text` safe inside rich text.
+
+    Not html.escape: the html module loads html.entities, two thousand named entities that
+    stay in memory (0.4 MB) for the sake of three replacements.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from massage_desktop.protocol.models import Protocol
+from massage_desktop.protocol.program import Program
 from massage_desktop.ui.setup.age_input import AgeInput, ChildChoice, ChildPicker
 from massage_desktop.ui.setup.protocol_details import Fit, details_html, fit, summary_line
 from massage_desktop.ui.widgets.styled import button, label
+from massage_desktop.ui.widgets.wrapping_list import make_wrapping
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -30,16 +32,20 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 # Course advice for a child and a protocol (frequency warnings), from the history store.
 Advice = Callable[[ChildChoice, Protocol], Sequence[str]]
 SessionNumber = Callable[[ChildChoice, Protocol], int | None]
+# Where a saved child's course of a protocol stands ("Session 4 of 10 · done today at 18:40").
+Position = Callable[[ChildChoice, Protocol], str]
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """What the start view hands on: the protocol, the age, and the saved child if any."""
+    """What the start view hands on: the protocol (and the child's program of it, if one was
+    chosen), the age, and the saved child if any."""
 
     protocol: Protocol
     age_weeks: float
     child: ChildChoice | None = None
     session_number: int | None = None
+    program: Program | None = None
 
 
 class StartView(QWidget):
@@ -57,16 +63,17 @@ class StartView(QWidget):
         super().__init__(parent)
         self.setObjectName("startView")
         self._protocols: dict[str, Protocol] = {}
+        self._programs: list[tuple[Program, Protocol]] = []
         self._fits: dict[str, Fit] = {}
         self._advice: Advice | None = None
         self._session_number: SessionNumber | None = None
+        self._position: Position | None = None
         self._children = ChildPicker()
         self._age = AgeInput()
         self._last = label("", "muted")
         self._list = QListWidget()
         self._list.setAccessibleName("Massages")
-        self._list.setWordWrap(True)
-        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_wrapping(self._list)
         self._details = QLabel()
         self._details.setWordWrap(True)
         self._details.setTextFormat(Qt.TextFormat.RichText)
@@ -134,7 +141,7 @@ class StartView(QWidget):
 
     @property
     def chosen(self) -> Fit | None:
-        """The protocol selected and how it fits, if any."""
+        """The protocol (or program) selected and how it fits, if any."""
         item = self._list.currentItem()
         return self._fits.get(str(item.data(ID_ROLE))) if item is not None else None
 
@@ -161,13 +168,27 @@ class StartView(QWidget):
         self._protocols = {p.id: p for p in protocols}
         self._refresh()
 
+    def set_programs(self, programs: Sequence[tuple[Program, Protocol]]) -> None:
+        """Children's programs, each with its protocol: a saved child's come first."""
+        self._programs = list(programs)
+        self._refresh()
+
+    def choose_program(self, program_id: str) -> bool:
+        """Select the program `program_id` (its child first, if saved); False if not offered."""
+        found = next((p for p, _ in self._programs if p.id == program_id), None)
+        if found is not None and found.child:
+            self._children.choose_named(found.child)
+        return self.choose(f"program:{program_id}")
+
     def set_children(self, children: Sequence[ChildChoice], chosen: int | None = None) -> None:
         """The saved children to pick from (none: only the age is asked)."""
         self._children.set_children(children, chosen)
 
-    def set_course(self, advice: Advice, session_number: SessionNumber) -> None:
-        """Where the course advice and session numbers of a saved child come from."""
-        self._advice, self._session_number = advice, session_number
+    def set_course(
+        self, advice: Advice, session_number: SessionNumber, position: Position | None = None
+    ) -> None:
+        """Where the course advice, session numbers and course positions of a child come from."""
+        self._advice, self._session_number, self._position = advice, session_number, position
         self._refresh()
 
     def choose(self, protocol_id: str) -> bool:
@@ -204,30 +225,54 @@ class StartView(QWidget):
             return
         child = self._children.child
         number = f.plan.session_number if f.plan is not None else None
-        self.continue_requested.emit(Choice(f.protocol, self._age.age_weeks, child, number))
+        choice = Choice(f.protocol, self._age.age_weeks, child, number, f.program)
+        self.continue_requested.emit(choice)
 
     def _refresh(self) -> None:
         """Re-plan every protocol for the age now entered and rebuild the list."""
-        keep = self.chosen.protocol.id if self.chosen else None
+        keep = self.chosen.key if self.chosen else None
         child, weeks = self._children.child, self._age.age_weeks
         self._fits = {}
+        for prog, p in self._programs_of(child):
+            number = self._session_number(child, p) if child and self._session_number else None
+            found = fit(p, weeks, number, prog)
+            self._fits[found.key] = found
         for p in self._protocols.values():
             number = self._session_number(child, p) if child and self._session_number else None
             self._fits[p.id] = fit(p, weeks, number)
-        ordered = sorted(self._fits.values(), key=lambda f: (not f.fits, f.protocol.title))
+        ordered = sorted(
+            self._fits.values(), key=lambda f: (f.program is None, not f.fits, f.title)
+        )
         blocked = self._list.blockSignals(True)
         self._list.clear()
         for f in ordered:
             self._list.addItem(self._item(f))
         self._list.blockSignals(blocked)
+        programs = [f.key for f in ordered if f.program is not None and f.fits]
+        if programs and keep not in programs:
+            keep = programs[0]  # a child's own program is what they are offered first
         if not (keep and self._select(keep)):
             self._select_first()
         self._show_details()
 
+    def _programs_of(self, child: ChildChoice | None) -> list[tuple[Program, Protocol]]:
+        """A saved child's programs; with no child chosen, the programs made for no one."""
+        wanted = child.name.casefold() if child else ""
+        return [(prog, p) for prog, p in self._programs if prog.child.casefold() == wanted]
+
     def _item(self, f: Fit) -> QListWidgetItem:
-        item = QListWidgetItem(f"{f.protocol.title}\n{summary_line(f)}")
-        item.setData(ID_ROLE, f.protocol.id)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{f.protocol.title}. {summary_line(f)}")
+        lines = [f.title, summary_line(f)]
+        child = self._children.child
+        if child is not None and self._position is not None and f.fits:
+            lines.append(self._position(child, f.protocol))
+        lines = [line for line in lines if line]
+        item = QListWidgetItem("\n".join(lines))
+        item.setData(ID_ROLE, f.key)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, ". ".join(lines))
+        if f.program is not None and f.fits:
+            font = QFont(self._list.font())
+            font.setBold(True)
+            item.setFont(font)
         if not f.fits:
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             font = QFont(self._list.font())

@@ -1,4 +1,4 @@
-"""The Voice dialog: which voice, how fast, how loud, the mutes and counting aloud."""
+"""The Voice dialog: which voice, how fast, how loud, the mutes, counting aloud, the sound bed."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from massage_desktop.speech.bed import BED_TITLES
 from massage_desktop.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from massage_desktop.speech.synth import VoiceInfo
 from massage_desktop.ui.widgets.focus_return import return_focus_on_close
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 RATE_STEP = 10
 DEFAULT_VOICE = "The usual voice"
+NO_BED = "No sound bed"
 
 
 @runtime_checkable
@@ -78,6 +80,12 @@ class VoiceDialog(QDialog):
         self._mute_voice = TickBox("Mute the voice (the screen still shows every step)")
         self._mute_chimes = TickBox("Mute the chimes between steps")
         self._count = TickBox("Count the strokes aloud: “four of ten”")
+        self._bed = QComboBox()
+        self._bed.setAccessibleName("Sound bed")
+        self._bed.addItem(NO_BED, None)
+        for name, title in BED_TITLES.items():
+            self._bed.addItem(title, name)
+        self._bed_volume, self._bed_volume_words = _slider("Sound bed volume", 0, 100, 5)
         self._test = button("Test voice", "Test the voice")
         self._close = button("Close", primary=True)
         self._build()
@@ -94,6 +102,8 @@ class VoiceDialog(QDialog):
             ("Voice", self._voices, None),
             ("Speed", self._rate, self._rate_words),
             ("Volume", self._volume, self._volume_words),
+            ("Sound bed", self._bed, None),
+            ("Bed volume", self._bed_volume, self._bed_volume_words),
         )
         for row, (words, control, value) in enumerate(rows):
             grid.addWidget(label(words, "tick", wrap=False), row, 0)
@@ -129,6 +139,9 @@ class VoiceDialog(QDialog):
         self._mute_voice.toggled.connect(lambda on: self._change(mute_voice=on))
         self._mute_chimes.toggled.connect(lambda on: self._change(mute_chimes=on))
         self._count.toggled.connect(lambda on: self._change(count_aloud=on))
+        self._bed.activated.connect(self._on_bed_activated)
+        self._bed_volume.valueChanged.connect(self._on_bed_volume_changed)
+        self._bed_volume.sliderMoved.connect(self._on_bed_volume_moved)
         self._test.clicked.connect(self._on_test_clicked)
         self._close.clicked.connect(self.accept)
         self._voice.ready.connect(self._on_availability)
@@ -161,6 +174,16 @@ class VoiceDialog(QDialog):
         """How loud, in per cent of the capped volume."""
         return self._volume
 
+    @property
+    def bed_list(self) -> QComboBox:
+        """The sound beds, and none."""
+        return self._bed
+
+    @property
+    def bed_volume_slider(self) -> QSlider:
+        """How loud the bed is, in per cent of its cap (always under the voice)."""
+        return self._bed_volume
+
     def tick(self, name: str) -> TickBox:
         """A tick box: mute_voice, mute_chimes or count_aloud."""
         ticks = {"mute_voice": self._mute_voice, "mute_chimes": self._mute_chimes}
@@ -174,14 +197,17 @@ class VoiceDialog(QDialog):
     # --- showing --------------------------------------------------------------------------
 
     def _show(self, s: VoiceSettings) -> None:
-        for widget in (self._rate, self._volume):
+        for widget in (self._rate, self._volume, self._bed_volume):
             widget.blockSignals(True)
         self._rate.setValue(s.rate)
         self._volume.setValue(round(s.volume * 100))
-        for widget in (self._rate, self._volume):
+        self._bed_volume.setValue(round(s.bed_volume * 100))
+        for widget in (self._rate, self._volume, self._bed_volume):
             widget.blockSignals(False)
         self._on_rate_moved(s.rate)
         self._on_volume_moved(self._volume.value())
+        self._on_bed_volume_moved(self._bed_volume.value())
+        self._bed.setCurrentIndex(max(self._bed.findData(s.bed), 0))
         for tick, on in (
             (self._mute_voice, s.mute_voice),
             (self._mute_chimes, s.mute_chimes),
@@ -242,6 +268,17 @@ class VoiceDialog(QDialog):
 
     def _on_volume_moved(self, value: int) -> None:
         self._volume_words.setText(f"{value} %")
+
+    def _on_bed_activated(self, index: int) -> None:
+        data = self._bed.itemData(index)
+        self._change(bed=data if isinstance(data, str) else None)
+
+    def _on_bed_volume_changed(self, value: int) -> None:
+        self._on_bed_volume_moved(value)
+        self._change(bed_volume=value / 100)
+
+    def _on_bed_volume_moved(self, value: int) -> None:
+        self._bed_volume_words.setText(f"{value} %")
 
     def _on_test_clicked(self) -> None:
         if not self._voice.test_voice():

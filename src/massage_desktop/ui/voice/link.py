@@ -2,7 +2,10 @@
 
 A step's massage clock starts when its spoken opening has finished (the engine's NOTIFY mode):
 this link counts the opening sentences said since the step started and calls `speech_ended`
-once the voice has finished, dropped or failed the last of them.
+once the voice has finished, dropped or failed the last of them. Each sound is asked for with
+the moment it was due (the controller's `event_due`), so the voice places it to the sample
+however late the timer fired. The session holds the voice's stream open from start to end; a
+pause freezes the sound's timeline (the bed too).
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ class VoiceLink(QObject):
         controller.prompt_due.connect(self._on_prompt_due)
         controller.massage_started.connect(self._on_massage_started)
         controller.paused.connect(self._on_paused)
+        controller.resumed.connect(voice.resume)
+        controller.session_started.connect(voice.begin_session)
+        controller.finished.connect(self._on_finished)
         voice.prompt_finished.connect(self._on_prompt_done)
         voice.prompt_dropped.connect(self._on_prompt_done)
         voice.prompt_failed.connect(self._on_prompt_done)
@@ -54,13 +60,14 @@ class VoiceLink(QObject):
         # What the last step still had to say is over (forget it first, so its end is not
         # taken for the end of this step's opening); the chime has its own player.
         self._voice.skip()
-        self._voice.chime()
+        self._voice.chime(self._controller.event_due)
 
     def _on_beat(self, number: int, total: int) -> None:
-        self._voice.say_count(number, total)  # only when counting aloud is on
+        # only when counting aloud is on
+        self._voice.say_count(number, total, self._controller.event_due)
 
     def _on_prompt_due(self, text: str, kind: str) -> None:
-        said = self._voice.say(text, kind)
+        said = self._voice.say(text, kind, self._controller.event_due)
         if not self._opening or kind not in OPENING_KINDS:
             return
         if said:
@@ -74,6 +81,10 @@ class VoiceLink(QObject):
 
     def _on_paused(self, _reason: str) -> None:
         self._voice.skip()
+        self._voice.pause()
+
+    def _on_finished(self, *_why: str) -> None:
+        self._voice.end_session()
 
     def _on_prompt_done(self, text: str, *_rest: object) -> None:
         if not self._opening or text not in self._pending:

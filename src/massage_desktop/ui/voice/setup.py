@@ -20,6 +20,8 @@ def voice_settings(s: Settings) -> VoiceSettings:
         mute_voice=s.mute_voice,
         mute_chimes=s.mute_chimes,
         count_aloud=s.count_aloud,
+        bed=s.bed,
+        bed_volume=s.bed_volume,
     )
 
 

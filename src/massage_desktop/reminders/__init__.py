@@ -1,0 +1,1 @@
+"""Reminders at massage time: what is asked (model), when it is due (schedule), whether today."""
