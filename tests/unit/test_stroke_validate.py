@@ -12,6 +12,8 @@ from massage_desktop.cli import main
 from massage_desktop.paths import protocols_dir
 from massage_desktop.protocol import load_file
 
+ARM_DIRECTION = 'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"'
+
 
 def with_path(tmp_path: Path, protocol_id: str, after: str, path: str) -> Path:
     """The shipped file with `path` written into the step whose line `after` is unique."""
@@ -62,7 +64,7 @@ def test_a_path_leaving_its_drawing_is_refused(tmp_path: Path) -> None:
     file = with_path(
         tmp_path,
         "general-strengthening",
-        'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"',
+        ARM_DIRECTION,
         "{ points = [[376, 329], [480, 200]] }",
     )
     _, problems = load_file(file)
@@ -76,7 +78,7 @@ def test_a_path_against_its_direction_is_refused(tmp_path: Path) -> None:
     file = with_path(
         tmp_path,
         "general-strengthening",
-        'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"',
+        ARM_DIRECTION,
         "{ points = [[278, 222], [330, 280], [376, 329]] }",  # shoulder to hand
     )
     _, problems = load_file(file)
@@ -92,7 +94,7 @@ def test_the_same_path_the_right_way_round_is_valid(
     file = with_path(
         tmp_path,
         "general-strengthening",
-        'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"',
+        ARM_DIRECTION,
         "{ points = [[376, 329], [330, 280], [278, 222]] }",
     )
     code, lines = validate(capsys, file)
