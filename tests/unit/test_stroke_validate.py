@@ -12,7 +12,10 @@ from massage_desktop.cli import main
 from massage_desktop.paths import protocols_dir
 from massage_desktop.protocol import load_file
 
-ARM_DIRECTION = 'direction = "from the fingers up to the shoulder, along the outer side and the back of the arm"'
+ARM_DIRECTION = (
+    'direction = "from the fingers up to the shoulder, '
+    'along the outer side and the back of the arm"'
+)
 
 
 def with_path(tmp_path: Path, protocol_id: str, after: str, path: str) -> Path:
