@@ -1,16 +1,28 @@
-"""The picture of one step on a printed handout: the body diagram in black and white, the zone
-worked filled grey, the zones never to touch hatched.
+"""The picture of one step on a printed page: the body diagram in black and white, the zone
+worked filled grey, the zones never to touch hatched, and the way the hand moves as a black line
+with arrows (both sides when the step is done on both).
 
-`step_svg` is the one place a printed step's drawing is made: more marks on the drawing (the way
-the hand moves, with arrows) belong here, so every printed page gets them.
+`step_svg` is the one place a printed step's drawing is made, so every printed page gets the same.
 """
 
 from __future__ import annotations
 
-from massage_desktop.diagram import StepLike, Theme, highlight_for, render_svg
+from massage_desktop.bodymap import Side
+from massage_desktop.diagram import Theme, highlight_for, render_svg
+from massage_desktop.plan import PlannedStep
+from massage_desktop.strokes.overlay import with_path
+from massage_desktop.strokes.path import StrokePath
 
 
-def step_svg(step: StepLike, age_weeks: float | None = None) -> bytes:
+def step_svg(step: PlannedStep, age_weeks: float | None = None) -> bytes:
     """The drawing for `step` at this age, for paper: SVG text (UTF-8)."""
     view, highlight = highlight_for(step, age_weeks)
-    return render_svg(view, highlight, Theme.PRINT)
+    return with_path(render_svg(view, highlight, Theme.PRINT), printed_path(step), Theme.PRINT)
+
+
+def printed_path(step: PlannedStep) -> StrokePath | None:
+    """The step's path as printed: a step done on both sides shows both hands' ways."""
+    path = step.path
+    if path is None or step.side is not Side.BOTH or path.both_hands:
+        return path
+    return StrokePath(path.view, path.points, path.closed, both_hands=True)

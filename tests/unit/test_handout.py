@@ -101,3 +101,24 @@ def test_the_printed_picture_is_black_white_and_grey_with_the_zone_lit(bees: Han
     assert by_id["arm-left"]["fill"] == "#A6A6A6"
     assert by_id["arm-right"]["fill"] == "#A6A6A6"
     assert by_id["armpit-left"]["fill"] == "url(#avoid-hatch)"
+
+
+def test_the_printed_picture_shows_the_hands_way_in_black_on_both_arms(bees: Handout) -> None:
+    arm = next(s for s in bees.steps if s.title == "Arm stroking")
+    root = ET.fromstring(step_svg(arm.picture, bees.age_weeks))
+    (group,) = [el for el in root.iter() if el.get("class") == "stroke-path"]
+    lines = [el for el in group if el.tag.endswith("polyline") and el.get("stroke") == "#000000"]
+    assert len(lines) == 2  # the baby's left arm and its mirror image on the right
+    starts = [float(line.get("points", "").split()[0].split(",")[0]) for line in lines]
+    assert arm.picture.path is not None
+    middle = arm.picture.path.view_box.middle
+    assert starts[0] == pytest.approx(2 * middle - starts[1], abs=0.2)
+    arrows = [el for el in group if el.tag.endswith("polygon") and el.get("fill") == "#000000"]
+    assert len(arrows) == 6  # three along each line, pointing the way the hand goes
+
+
+def test_a_step_where_nothing_moves_prints_no_path(bees: Handout) -> None:
+    still = [s for s in bees.steps if s.picture.path is None]
+    assert still, "a held step"
+    root = ET.fromstring(step_svg(still[0].picture, bees.age_weeks))
+    assert not [el for el in root.iter() if el.get("class") == "stroke-path"]

@@ -34,6 +34,7 @@ STROKE_COLOURS: Final[Mapping[Theme, StrokeColours]] = {
     Theme.HIGH_CONTRAST: StrokeColours(
         line="#00E5FF", outline="#000000", dot="#FFFFFF", glow="#00E5FF"
     ),
+    Theme.PRINT: StrokeColours(line="#000000", outline="#FFFFFF", dot="#FFFFFF", glow="#000000"),
 }
 # fmt: on
 
