@@ -7,7 +7,11 @@ measured in fresh processes for parts of it, to see where the time goes:
 
 - "session": the whole window, as a parent would have it;
 - "no-window": the SessionController alone, its 5-a-second refresh with nothing drawn;
-- "idle": the window shown with the session view, but no session running.
+- "idle": the window shown with the session view, but no session running;
+- "voice": the voice alone, as a parent hears it: `massage-desktop simulate ... --speed 1
+  --audio` (the same controller, voice link, voice service and audio stream the window uses)
+  playing to a private PulseAudio null sink (skipped, with a line saying so, where PulseAudio is
+  missing). "session+voice" adds the two: what the running app costs.
 
 Prints JSON lines {"name": "cpu_percent", "value", "unit", "variant", "platform", "minutes"}
 (CPU of one core, user + system, this process; under Xvfb also "xserver_cpu_percent", the X
@@ -23,8 +27,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -33,7 +39,8 @@ from PySide6.QtWidgets import QApplication
 from massage_desktop.ui.session.controller import SessionController
 from session_window import cpu_seconds, open_session, platform, real_plan, run_for
 
-VARIANTS = ("session", "no-window", "idle")
+VARIANTS = ("session", "no-window", "idle", "voice")
+VOICE_COMMAND = ("simulate", "general-strengthening", "--age-weeks", "30", "--speed", "1")
 SETTLE_S = 2.0
 
 
@@ -84,6 +91,37 @@ def xserver_ticks() -> int | None:
     return None
 
 
+def voice(minutes: float) -> dict[str, float | str] | None:
+    """The voice's share: `simulate --audio` on a private null sink, measured from outside."""
+    from massage_desktop.speech.null_sink import NullSink, available
+
+    if not available():
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        sink = NullSink(Path(folder))
+        sink.start()
+        env = {**os.environ, **sink.env()}
+        command = [sys.executable, "-m", "massage_desktop", *VOICE_COMMAND, "--audio"]
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        try:
+            time.sleep(SETTLE_S + 3.0)  # started, prompts rendered, the stream settled
+            cpu, wall = _ticks(process.pid), time.monotonic()
+            time.sleep(minutes * 60)
+            cpu, wall = _ticks(process.pid) - cpu, time.monotonic() - wall
+        finally:
+            process.kill()
+            process.wait()
+            sink.stop()
+    share = 100 * cpu / os.sysconf("SC_CLK_TCK") / wall
+    return {"platform": "no window", "cpu_percent": share}
+
+
+def _ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def child(variant: str, minutes: float) -> dict[str, float | str]:
     """One variant in a fresh process."""
     out = subprocess.run(
@@ -106,20 +144,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child:
         print(json.dumps(measure(args.child, args.minutes)))
         return 0
+    shares: dict[str, float] = {}
     for variant in args.variants.split(","):
-        result = child(variant, args.minutes)
+        result = voice(args.minutes) if variant == "voice" else child(variant, args.minutes)
+        if result is None:
+            print(json.dumps({"name": "skipped", "variant": variant, "why": "no PulseAudio"}))
+            continue
+        shares[variant] = float(result["cpu_percent"])
         for name in ("cpu_percent", "xserver_cpu_percent"):
             if name in result:
-                row = {
-                    "name": name,
-                    "value": round(float(result[name]), 3),
-                    "unit": "%",
-                    "variant": variant,
-                    "platform": result["platform"],
-                    "minutes": args.minutes,
-                }
-                print(json.dumps(row), flush=True)
+                _row(name, float(result[name]), variant, str(result["platform"]), args.minutes)
+    if "session" in shares and "voice" in shares:
+        whole = shares["session"] + shares["voice"]
+        _row("cpu_percent", whole, "session+voice", "sum", args.minutes)
     return 0
+
+
+def _row(name: str, value: float, variant: str, where: str, minutes: float) -> None:
+    row = {
+        "name": name,
+        "value": round(value, 3),
+        "unit": "%",
+        "variant": variant,
+        "platform": where,
+        "minutes": minutes,
+    }
+    print(json.dumps(row), flush=True)
 
 
 if __name__ == "__main__":

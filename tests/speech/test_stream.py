@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from massage_desktop.speech.mixer import Bus
 from massage_desktop.speech.null_sink import NullSink
 from massage_desktop.speech.sound import Samples, onsets
-from massage_desktop.speech.stream import AudioStream
+from massage_desktop.speech.stream import IDLE_POLL_MS, POLL_MS, AudioStream
 from massage_desktop.speech.stream_player import StreamPlayer
 
 pytestmark = [pytest.mark.no_qt_log, pytest.mark.slow]
@@ -110,6 +110,19 @@ def test_without_a_device_the_stream_runs_silently_in_real_time(qtbot: QtBot) ->
         assert 0.3 < took < 1.0
     finally:
         stream.close()
+
+
+def test_the_stream_is_looked_at_often_only_while_a_sound_is_placed(
+    qtbot: QtBot, stream: AudioStream
+) -> None:
+    qtbot.waitUntil(lambda: stream.poll_interval_ms == IDLE_POLL_MS, timeout=2_000)
+    player = player_of(stream, beep(0.3, stream.mixer.rate))
+    with qtbot.waitSignal(player.started, timeout=5_000):
+        player.play(sound_path(), 1)
+        assert stream.poll_interval_ms == POLL_MS  # at once, before the sound is heard
+    with qtbot.waitSignal(player.finished, timeout=5_000):
+        assert stream.poll_interval_ms == POLL_MS
+    qtbot.waitUntil(lambda: stream.poll_interval_ms == IDLE_POLL_MS, timeout=2_000)
 
 
 def sound_path() -> Path:
