@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, add_age_options
-from massage_desktop.cli.common import plan_or_exit_code
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK
+from massage_desktop.cli.common import add_program_options, plan_or_exit_code
 from massage_desktop.cli.numbers import whole
 from massage_desktop.speech.bed import BEDS
 from massage_desktop.speech.synth import VoiceUnavailable
@@ -20,12 +20,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "soundtrack",
         help="render a whole guided session into one audio file (WAV, FLAC or OGG)",
-        description="Render the session offline, with the voice and settings of the window: "
-        "every prompt at its time, the chimes, the spoken count if it is on, and the sound "
-        "bed ducked under the voice. Play the file from a phone by the changing table.",
+        description="Render the session of a protocol for an age, or of a child's program "
+        "(--program ID), offline, with the voice and settings of the window: every prompt at "
+        "its time, the chimes, the spoken count if it is on, and the sound bed ducked under "
+        "the voice. Play the file from a phone by the changing table.",
     )
-    p.add_argument("id")
-    add_age_options(p)
+    add_program_options(p)
     p.add_argument("--session-number", type=whole(at_least=1), metavar="K")
     p.add_argument("--condition", action="append", default=[], metavar="C")
     beds = p.add_mutually_exclusive_group()
