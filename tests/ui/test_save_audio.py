@@ -18,7 +18,7 @@ import pytest
 import soundfile
 from app_driver import start_a_session, started
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice, library, protocol
 
@@ -149,9 +149,6 @@ def test_the_menu_item_saves_the_session_set_up_as_a_real_file(
     suggested, filter_ = chooser.offered[0]
     assert Path(suggested).name == f"tear-duct-massage-{date.today().isoformat()}.ogg"
     assert "*.ogg *.flac *.wav" in filter_
-    # It said where it saved it.
-    assert str(target) in window.notice.text
-    assert window.notice.text.startswith("Saved the session as audio (")
     # The progress went forward, through the voice and then the mix, to the end.
     percents = [percent for _, percent in seen]
     assert percents == sorted(percents), seen
@@ -167,11 +164,19 @@ def test_the_menu_item_saves_the_session_set_up_as_a_real_file(
     assert None not in lengths
     expected = planned.total_s + sum(n for n in lengths if n is not None) + TAIL_S
     audio, rate = soundfile.read(str(target), dtype="float32")
-    assert len(audio) / rate == pytest.approx(expected, abs=1.0)
+    seconds = len(audio) / rate
+    assert seconds == pytest.approx(expected, abs=1.0)
     level = float(np.sqrt(np.mean(np.square(audio))))
     assert level > 0.01  # a voice, not silence
     assert float(np.max(np.abs(audio))) > 0.2
     assert [p.name for p in target.parent.iterdir()] == ["eyes.wav"]
+    # It said where it saved it.
+    message = link.message
+    assert message is not None
+    assert message.isVisible()
+    assert message.text() == f"Saved the session as audio ({minutes_words(seconds)}):\n{target}"
+    message.accept()
+    assert link.message is None
 
 
 def test_a_childs_program_in_the_window_sounds_as_soundtrack_program_makes_it(
@@ -252,7 +257,7 @@ def test_cancel_while_writing_leaves_no_file(qtbot: QtBot, app: App, tmp_path: P
     assert list(target.parent.iterdir()) == []  # no file, no temporary file
     assert link.dialog is None
     assert window.menu_action("save_audio").isEnabled()
-    assert "Saved" not in window.notice.text
+    assert link.message is None  # a cancel was asked for: nothing to say
 
 
 def test_cancel_while_the_voice_prepares_leaves_no_file(
@@ -280,10 +285,12 @@ def test_without_a_voice_it_says_why_and_asks_for_no_file(qtbot: QtBot) -> None:
     if voice.available:  # the engine's answer comes through the event loop
         with qtbot.waitSignal(voice.unavailable, timeout=10_000):
             pass
-    window.notice.ok_button.click()  # the start-up notice about the voice
     window.menu_action("save_audio").trigger()
-    assert window.notice.text.startswith("Could not save the session as audio: No voice")
-    assert "espeak-ng" in window.notice.text
+    message = link.message
+    assert message is not None
+    assert message.text().startswith("Could not save the session as audio: No voice")
+    assert "espeak-ng" in message.text()
+    assert message.icon() == QMessageBox.Icon.Warning
     assert chooser.offered == []
     window.close()
 
@@ -293,7 +300,9 @@ def test_a_file_name_that_is_not_audio_is_refused(qtbot: QtBot, app: App, tmp_pa
     target = folder(tmp_path) / "session.mp3"
     link.choose_file = Chooser(target)
     window.menu_action("save_audio").trigger()
-    assert window.notice.text == "Not saved: session.mp3 must end in one of .wav, .flac, .ogg."
+    message = link.message
+    assert message is not None
+    assert message.text() == "Not saved: session.mp3 must end in one of .wav, .flac, .ogg."
     assert link.export is None
     assert not target.exists()
 
@@ -335,5 +344,5 @@ def test_the_name_offered_says_what_whom_and_when() -> None:
     assert file_name(Choice(protocol("tear-duct"), 8.0, None, None, program), day) == (
         "bee-s-eyes-left-2026-03-02.ogg"
     )
-    assert minutes_words(395.6) == "6 min 36 s"
-    assert minutes_words(42.2) == "42 s"
+    assert minutes_words(395.6) == "6\u00a0min 36\u00a0s"
+    assert minutes_words(42.2) == "42\u00a0s"

@@ -3,13 +3,13 @@
 Offered while the start view shows a massage that fits (a protocol or the child's program, for
 the age or saved child chosen) and no session is under way. It asks where to save (a name made
 of the massage, the child and the date; WAV, FLAC or OGG by the extension, OGG when none is
-given), then shows a progress dialog with Cancel while AudioExport works, and says in the notice
-bar where the file is, or why it could not be written.
+given), then shows a progress dialog with Cancel while AudioExport works, and says in a message
+where the file is, or why it could not be written. A message of its own, not the notice bar:
+the bar keeps earlier notices first, and the answer is awaited now.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 from collections.abc import Callable
@@ -17,7 +17,13 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QWidget,
+)
 
 from massage_desktop.plan import NotToday, Plan, PlanRefused
 from massage_desktop.speech.sound_file import FORMATS
@@ -49,9 +55,11 @@ def file_name(choice: Choice, day: date) -> str:
 
 
 def minutes_words(seconds: float) -> str:
-    """'6 min 36 s'."""
+    """'6 min 36 s', each number kept on the line of its unit (no-break spaces)."""
     whole = round(seconds)
-    return f"{whole // 60} min {whole % 60} s" if whole >= 60 else f"{whole} s"
+    if whole < 60:
+        return f"{whole}\u00a0s"
+    return f"{whole // 60}\u00a0min {whole % 60}\u00a0s"
 
 
 class SaveAudioLink(QObject):
@@ -82,7 +90,7 @@ class SaveAudioLink(QObject):
         self._export: AudioExport | None = None
         self._dialog: QProgressDialog | None = None
         self._bar: QProgressBar | None = None
-        self._notices = itertools.count(1)
+        self._message: QMessageBox | None = None
         start.choice_changed.connect(self._update)
         window.pages.currentChanged.connect(self._update)
         flow.session_began.connect(self._update)
@@ -124,12 +132,12 @@ class SaveAudioLink(QObject):
         try:
             planned = plan_choice(choice, standing)
         except (PlanRefused, NotToday) as exc:
-            self._tell(f"Could not save the session as audio: {exc}")
+            self._tell(f"Could not save the session as audio: {exc}", failed=True)
             return
         voice = self._voice
         if voice is None or not voice.available:
             problem = (voice.problem if voice is not None else None) or "there is no voice"
-            self._tell(f"Could not save the session as audio: {problem}")
+            self._tell(f"Could not save the session as audio: {problem}", failed=True)
             return
         target = self._ask(choice)
         if target is not None:
@@ -148,7 +156,7 @@ class SaveAudioLink(QObject):
             return target.with_name(target.name + DEFAULT_SUFFIX)
         if target.suffix.lower() not in FORMATS:
             known = ", ".join(FORMATS)
-            self._tell(f"Not saved: {target.name} must end in one of {known}.")
+            self._tell(f"Not saved: {target.name} must end in one of {known}.", failed=True)
             return None
         return target
 
@@ -194,16 +202,21 @@ class SaveAudioLink(QObject):
             self._bar.setValue(percent)
 
     def _on_saved(self, written: WrittenTrack, missing: int) -> None:
-        said = f"Saved the session as audio ({minutes_words(written.seconds)}): {written.path}"
+        said = f"Saved the session as audio ({minutes_words(written.seconds)}):\n{written.path}"
         if missing:
-            said += f". {missing} sentence(s) could not be said and are left out"
-        self._done("saved", said + ".")
+            said += f"\n\n{missing} sentence(s) could not be said and are left out."
+        self._done("saved", said)
 
     def _on_failed(self, why: str) -> None:
         self._done("failed", why)
 
     def _on_cancelled(self) -> None:
         self._done("cancelled", "")
+
+    @property
+    def message(self) -> QMessageBox | None:
+        """The last message shown (saved where, or why not), while it is open."""
+        return self._message
 
     def _done(self, outcome: str, said: str) -> None:
         export, dialog = self._export, self._dialog
@@ -218,12 +231,24 @@ class SaveAudioLink(QObject):
             export.wait(5.0)  # its thread has told all it had to: let it end
             export.deleteLater()
         if said:
-            self._tell(said)
+            self._tell(said, failed=outcome == "failed")
         self._update()
         self.finished.emit(outcome)
 
-    def _tell(self, text: str) -> None:
-        self._window.notice.show_once(f"save-audio-{next(self._notices)}", text)
+    def _tell(self, text: str, failed: bool = False) -> None:
+        icon = QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information
+        box = QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._forget(box))
+        self._message = box
+        log.info("%s", text)
+        box.open()
+
+    def _forget(self, box: QMessageBox) -> None:
+        if self._message is box:
+            self._message = None
 
     def _on_close_requested(self) -> None:
         export = self._export
