@@ -149,25 +149,19 @@ def main() -> None:
 
 
 def report_soundtrack(target: Plan, cache_dir: Path, variant: str) -> None:
-    """Render the whole session into a WAV file, as `massage-desktop soundtrack` does."""
+    """Render the whole session into a WAV file, as `soundtrack` and Save as audio do."""
     from massage_desktop.speech.batch_render import render_texts
-    from massage_desktop.speech.bed import bed_file, chime_file
     from massage_desktop.speech.engines import create_synthesiser
-    from massage_desktop.speech.sound import load
-    from massage_desktop.speech.sound_file import SoundWriter
-    from massage_desktop.speech.soundtrack import Soundtrack, SoundtrackOptions
+    from massage_desktop.speech.soundtrack_file import TrackChoices, write_soundtrack
 
     texts = plan_texts(target, SETTINGS.count_aloud)
     rendered = render_texts(texts, SpeechCache(cache_dir), create_synthesiser, None, SETTINGS.rate)
-    options = SoundtrackOptions(count_aloud=True)
-    options.bed = load(bed_file("lullaby"), options.rate)
+    choices = TrackChoices(count_aloud=True, bed="lullaby")
     with tempfile.TemporaryDirectory() as out_dir:
-        writer = SoundWriter(Path(out_dir) / "session.wav", options.rate)
         began = time.perf_counter()
-        Soundtrack(target, rendered.lookup, chime_file(), writer.write, options).run()
-        writer.close()
+        written = write_soundtrack(target, rendered.lookup, Path(out_dir) / "session.wav", choices)
         took = time.perf_counter() - began
-    length = writer.frames / options.rate
+    length = written.seconds
     report("soundtrack_session_s", length, "s", variant)
     report("soundtrack_render_s", took, "s", variant)
     report("soundtrack_times_real_time", length / took, "x", variant)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from massage_desktop.ui.records.link import RecordsLink
     from massage_desktop.ui.records.programs_link import ProgramsLink
     from massage_desktop.ui.session.flow import SessionFlow
+    from massage_desktop.ui.session.save_audio import SaveAudioLink
     from massage_desktop.ui.session.view import SessionView
     from massage_desktop.ui.setup.safety_check import SafetyCheck
     from massage_desktop.ui.setup.start_view import Choice, StartView
@@ -195,6 +196,7 @@ class Startup(QObject):
         self._start: StartView | None = None
         self._safety: SafetyCheck | None = None
         self._programs: ProgramsLink | None = None
+        self._save_audio: SaveAudioLink | None = None
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
@@ -214,6 +216,7 @@ class Startup(QObject):
         programs.attach(start, flow)
         self._voice = self._start_voice(prefs)
         flow.set_voice(self._voice)
+        self._save_audio = self._save_audio_link(start, flow, self._voice)
         flow.show_start()
         self._quick_start(start)
         log.info("ready")
@@ -227,6 +230,18 @@ class Startup(QObject):
 
         store = ProgramStore(self._dirs.programs, protocols)
         return ProgramsLink(self._window, store, prefs, records, self)
+
+    def _save_audio_link(self, start: StartView, flow: SessionFlow, voice: Voice) -> SaveAudioLink:
+        from massage_desktop.ui.session.audio_export import ExportVoice
+        from massage_desktop.ui.session.save_audio import SaveAudioLink
+
+        renders = voice if isinstance(voice, ExportVoice) else None
+        return SaveAudioLink(self._window, start, flow, renders, self)
+
+    @property
+    def save_audio(self) -> SaveAudioLink | None:
+        """Session > Save as audio, once loaded."""
+        return self._save_audio
 
     @property
     def programs(self) -> ProgramsLink | None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK, add_age_options
-from massage_desktop.cli.common import plan_or_exit_code
+from massage_desktop.cli.base import EXIT_INVALID, EXIT_OK
+from massage_desktop.cli.common import add_program_options, plan_or_exit_code
 from massage_desktop.cli.numbers import whole
-from massage_desktop.speech.bed import BEDS, bed_file, chime_file
+from massage_desktop.speech.bed import BEDS
 from massage_desktop.speech.synth import VoiceUnavailable
 
 EXIT_NO_VOICE = 4
@@ -21,12 +20,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "soundtrack",
         help="render a whole guided session into one audio file (WAV, FLAC or OGG)",
-        description="Render the session offline, with the voice and settings of the window: "
-        "every prompt at its time, the chimes, the spoken count if it is on, and the sound "
-        "bed ducked under the voice. Play the file from a phone by the changing table.",
+        description="Render the session of a protocol for an age, or of a child's program "
+        "(--program ID), offline, with the voice and settings of the window: every prompt at "
+        "its time, the chimes, the spoken count if it is on, and the sound bed ducked under "
+        "the voice. Play the file from a phone by the changing table.",
     )
-    p.add_argument("id")
-    add_age_options(p)
+    add_program_options(p)
     p.add_argument("--session-number", type=whole(at_least=1), metavar="K")
     p.add_argument("--condition", action="append", default=[], metavar="C")
     beds = p.add_mutually_exclusive_group()
@@ -70,27 +69,32 @@ def cmd_soundtrack(args: argparse.Namespace) -> int:
 
 
 def _render(plan: object, args: argparse.Namespace) -> dict[str, object]:
+    from dataclasses import replace
+
     from massage_desktop.plan import Plan
     from massage_desktop.speech.batch_render import render_texts
     from massage_desktop.speech.cache import SpeechCache
     from massage_desktop.speech.engines import create_synthesiser
-    from massage_desktop.speech.prompts import TEST_SENTENCE, plan_texts
     from massage_desktop.speech.settings import VoiceSettings
-    from massage_desktop.speech.sound import load
-    from massage_desktop.speech.sound_file import SoundWriter
-    from massage_desktop.speech.soundtrack import Soundtrack, SoundtrackOptions
+    from massage_desktop.speech.soundtrack_file import (
+        TrackChoices,
+        soundtrack_texts,
+        write_soundtrack,
+    )
     from massage_desktop.store.paths import UserDirs
     from massage_desktop.store.settings import SettingsStore
 
     assert isinstance(plan, Plan)
     dirs = UserDirs.from_env()
     voice = VoiceSettings.of(SettingsStore(dirs.settings_file).load().settings)
-    count_aloud = voice.count_aloud if args.count_aloud is None else True
-    bed_name = None if args.no_bed else (args.bed or voice.bed)
+    choices = TrackChoices.of(voice)
+    if args.count_aloud:
+        choices = replace(choices, count_aloud=True)
+    if args.no_bed or args.bed:
+        choices = replace(choices, bed=args.bed)
     voice_bar = Bar("voice") if sys.stderr.isatty() else None
-    texts = [t for t in plan_texts(plan, count_aloud) if t != TEST_SENTENCE]
     rendered = render_texts(
-        texts,
+        soundtrack_texts(plan, choices.count_aloud),
         SpeechCache(dirs.speech_cache),
         create_synthesiser,
         voice.voice_id,
@@ -99,40 +103,13 @@ def _render(plan: object, args: argparse.Namespace) -> dict[str, object]:
     )
     for text, why in rendered.failed.items():
         print(f"massage-desktop: cannot say {text!r}: {why}", file=sys.stderr)
-    options = SoundtrackOptions(
-        count_aloud=count_aloud,
-        chimes=not voice.mute_chimes,
-        voice_gain=voice.output_volume,
-        bed_volume=voice.bed_volume,
-    )
-    if bed_name is not None:
-        options.bed = load(bed_file(bed_name), options.rate)
-    writer = SoundWriter(args.out, options.rate)
     bar = Bar("session") if sys.stderr.isatty() else None
-    began = time.perf_counter()
-    try:
-        track = Soundtrack(
-            plan,
-            rendered.lookup,
-            chime_file(),
-            writer.write,
-            options,
-            progress=bar.show if bar else None,
-        )
-        cues = track.run()
-    finally:
-        writer.close()
+    written = write_soundtrack(
+        plan, rendered.lookup, args.out, choices, progress=bar.show if bar else None
+    )
     if bar is not None:
         bar.done()
-    return {
-        "file": str(args.out),
-        "protocol": plan.protocol_id,
-        "seconds": round(writer.frames / options.rate, 3),
-        "rate": options.rate,
-        "bed": bed_name,
-        "render_s": round(time.perf_counter() - began, 2),
-        "cues": [cue.as_json() for cue in cues],
-    }
+    return written.as_json()
 
 
 class Bar:

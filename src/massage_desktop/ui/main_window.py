@@ -1,4 +1,4 @@
-"""The main window: a notice bar over the pages (start, safety check, session) and two menus.
+"""The main window: a notice bar over the pages (start, safety check, session) and the menus.
 
 Until its first paint it is only a shell saying "Getting ready…": it imports nothing slow and
 touches no enum of PySide6's `Qt` namespace, whose first use builds every one of its enums
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         programs_requested(): the user wants to see or make children's programs.
         course_report_requested(): the user wants a child's course report.
         open_file_requested(): the user wants to open a program file.
+        save_audio_requested(): the user wants the session set up saved as an audio file.
         close_requested(): the window is closing.
     """
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
     programs_requested = Signal()
     course_report_requested = Signal()
     open_file_requested = Signal()
+    save_audio_requested = Signal()
     close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -119,6 +121,11 @@ class MainWindow(QMainWindow):
         opening.triggered.connect(self.open_file_requested)
         self.menuBar().addMenu("&File").addAction(opening)
         self.addAction(opening)
+        save_audio = QAction("Save as &audio…", self)
+        save_audio.setToolTip("Render the session set up here into one audio file, to play later")
+        save_audio.setEnabled(False)  # until a massage that fits is chosen
+        save_audio.triggered.connect(self.save_audio_requested)
+        self.menuBar().addMenu("&Session").addAction(save_audio)
         menu = self.menuBar().addMenu("&View")
         specs = (
             ("full_screen", "&Full screen", self._on_full_screen_toggled),
@@ -147,6 +154,7 @@ class MainWindow(QMainWindow):
         actions["compact"].setEnabled(False)  # while a session runs
         actions |= self._build_records_menu()
         actions["open_file"] = opening
+        actions["save_audio"] = save_audio
         return actions
 
     def _build_records_menu(self) -> dict[str, QAction]:
@@ -204,7 +212,7 @@ class MainWindow(QMainWindow):
         return self._painted
 
     def menu_action(self, name: str) -> QAction:
-        """A menu action by name: the View menu's, then the Records menu's."""
+        """A menu action by name (File, Session, View and Records menus)."""
         return self._actions[name]
 
     def set_records_enabled(self, enabled: bool) -> None:
@@ -216,6 +224,10 @@ class MainWindow(QMainWindow):
         """Offer the programs and opening a program file, or not (not while a session runs)."""
         for name in ("programs", "open_file"):
             self._actions[name].setEnabled(enabled)
+
+    def set_save_audio_enabled(self, enabled: bool) -> None:
+        """Offer Session, Save as audio or not (only with a massage set up and no session on)."""
+        self._actions["save_audio"].setEnabled(enabled)
 
     def set_start_with_desktop(self, on: bool) -> None:
         """Tick "Start with the desktop" to match the settings (without saying it changed)."""

@@ -54,10 +54,12 @@ class StartView(QWidget):
     Signals:
         continue_requested(object): a Choice, when the big continue button is pressed.
         children_requested(): 'Manage children…' was pressed.
+        choice_changed(): what `current_choice` gives may have changed.
     """
 
     continue_requested = Signal(object)
     children_requested = Signal()
+    choice_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,14 @@ class StartView(QWidget):
         """The 'Last massage: ...' line, or '' when hidden."""
         return self._last.text() if not self._last.isHidden() else ""
 
+    def current_choice(self) -> Choice | None:
+        """What continuing would hand on now: a massage that fits, for this child or age."""
+        f = self.chosen
+        if f is None or not f.fits:
+            return None
+        number = f.plan.session_number if f.plan is not None else None
+        return Choice(f.protocol, self._age.age_weeks, self._children.child, number, f.program)
+
     def fit_of(self, protocol_id: str) -> Fit:
         """How `protocol_id` fits the present age."""
         return self._fits[protocol_id]
@@ -220,13 +230,9 @@ class StartView(QWidget):
         self._on_continue_clicked()
 
     def _on_continue_clicked(self) -> None:
-        f = self.chosen
-        if f is None or not f.fits:
-            return
-        child = self._children.child
-        number = f.plan.session_number if f.plan is not None else None
-        choice = Choice(f.protocol, self._age.age_weeks, child, number, f.program)
-        self.continue_requested.emit(choice)
+        choice = self.current_choice()
+        if choice is not None:
+            self.continue_requested.emit(choice)
 
     def _refresh(self) -> None:
         """Re-plan every protocol for the age now entered and rebuild the list."""
@@ -296,6 +302,7 @@ class StartView(QWidget):
     def _show_details(self) -> None:
         f = self.chosen
         self._continue.setEnabled(f is not None and f.fits)
+        self.choice_changed.emit()
         if f is None:
             self._details.setText("No massage fits this age." if self._protocols else "")
             return
