@@ -105,8 +105,9 @@ _ROUTES: Final[Mapping[View, tuple[RouteSpec, ...]]] = {
         # The whole body's opening and closing strokes: the first stroke they name, up the
         # outside of the arm from the hand to the shoulder (the legs follow in the words).
         _r("body", "arm", _ARM[3:], {"whole-body": ("hand", "shoulder")}),
-        _r("chest", "view", (("ribs", 262, 288), ("side", 256, 262), ("", 244, 240),
-                             ("chest", 226, 224), ("chest-middle", 205, 216)),
+        # Below the nipples, from the side of the chest (well below the armpit) to the middle.
+        _r("chest", "view", (("ribs", 264, 288), ("side", 252, 283), ("", 240, 274),
+                             ("chest", 224, 268), ("chest-middle", 204, 265)),
            {"chest": ("side", "chest-middle"), "ribs": ("ribs", "side")}, both_hands=True),
         _r("tummy", "view", (("bottom", 222, 364), ("", 222, 330), ("top", 222, 294)),
            {"tummy": ("bottom", "top")}, both_hands=True),
@@ -115,15 +116,16 @@ _ROUTES: Final[Mapping[View, tuple[RouteSpec, ...]]] = {
         _r("arm", "arm", _ARM, {"arm": ("wrist", "shoulder")}),
         _r("leg", "leg", _LEG_BACK, _LEG_BACK_ZONES),
         # Beside the spine (never massaged), from above the lower back (never) to the shoulder.
-        _r("back", "view", (("waist", 182, 322), ("mid-back", 182, 262), ("", 181, 222),
-                            ("shoulder", 158, 198)),
-           {"back": ("waist", "shoulder"), "back-muscles": ("waist", "mid-back")},
+        _r("back", "view", (("waist", 182, 322), ("mid-back", 182, 262),
+                            ("shoulder-blades", 181, 222), ("shoulder", 158, 198)),
+           {"back": ("waist", "shoulder"), "back-muscles": ("waist", "shoulder-blades")},
            both_hands=True),
         _r("shoulders", "view", (("shoulder", 144, 208), ("collar", 166, 197),
                                  ("neck", 186, 184)),
            {"shoulder-girdle": ("shoulder", "collar"), "collar-area": ("shoulder", "neck"),
             "neck": ("collar", "neck")}, both_hands=True),
-        _r("head", "view", (("crown", 193, 28), ("", 166, 56), ("", 152, 110), ("", 166, 150),
+        # From the back of the head, below where the soft spot may still be open.
+        _r("head", "view", (("crown", 174, 60), ("", 158, 86), ("", 152, 110), ("", 166, 150),
                             ("neck", 184, 180), ("collar", 166, 197), ("shoulder", 144, 208)),
            {"head": ("crown", "neck"), "back-of-head": ("crown", "neck"),
             "shoulder-girdle": ("neck", "shoulder")}, both_hands=True),
