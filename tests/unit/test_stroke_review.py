@@ -112,3 +112,18 @@ def test_chest_rubbing_on_the_babys_right_keeps_clear_of_the_liver() -> None:
     right = [hand for hand in path.hands() if hand.points[0][0] < 200]
     assert right, "the other hand, on the baby's right"
     assert gap(right[0].points, View.FRONT, "liver-area") >= 6
+
+
+def test_the_earlobe_stroke_stays_on_the_lobe() -> None:
+    path = path_of("relaxing", 18, "earlobe-stroking")
+    for hand in path.hands():
+        lobe = "earlobes-left" if hand.points[0][0] > 200 else "earlobes-right"
+        top = min(y for _, y in outline(View.FACE, lobe))
+        assert all(y >= top - 2 for _, y in hand.points)  # not from the middle of the ear
+
+
+def test_buttock_rubbing_moves_up_as_on_the_back() -> None:
+    path = path_of("age-4-months", 4, "buttocks-rubbing")
+    (x0, y0), (x1, y1) = path.points[0], path.points[-1]
+    assert y1 < y0 - 15  # upwards
+    assert abs(x1 - x0) < 3  # not sideways
