@@ -202,6 +202,7 @@ def test_the_dot_hides_while_the_hand_is_lifted_over_the_knee(qtbot: QtBot) -> N
     session = Session(qtbot, "leg-stroking.left")
     path, tempo = session.path, session.plan.steps[session.index].tempo_s
     assert path.lifts
+    assert tempo is not None
     lifted = [k / 200 for k in range(201) if path.lifted_at(k / 200)]
     middle = lifted[len(lifted) // 2]
     session.speak_instruction()

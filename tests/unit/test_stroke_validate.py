@@ -156,7 +156,8 @@ def test_a_path_over_a_never_zone_only_where_the_hand_is_lifted_is_valid(
     protocol, _ = load_file(file)
     assert protocol is not None
     step = next(s for stage in protocol.stages for s in stage.steps if s.id == "leg-stroking")
-    assert step.path is not None and step.path != "none"
+    assert step.path is not None
+    assert step.path != "none"
     assert step.path.lifts == (2,)
 
 

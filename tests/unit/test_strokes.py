@@ -78,7 +78,8 @@ def test_the_leg_is_stroked_from_the_foot_up_lifting_the_hand_over_the_knee() ->
     top, bottom = knee.box[1], knee.box[3]
     assert all(p[1] > bottom for p in below)
     assert all(p[1] < top for p in above)
-    assert below[0][1] > below[-1][1] and above[0][1] > above[-1][1]  # each part goes up
+    assert below[0][1] > below[-1][1]
+    assert above[0][1] > above[-1][1]
     # Clear space round the knee: no drawn point within a line's width and more of it.
     assert not any(knee.touches(p, margin=KNEE_SPACE) for part in path.parts() for p in part)
 
@@ -125,14 +126,16 @@ def test_the_opening_strokes_go_up_the_arm_and_then_up_the_leg_lifting_over_the_
     for protocol_id, weeks in (("general-strengthening", 30), ("age-1-3-months", 8)):
         path = path_of(planned(protocol_id, weeks), "opening-strokes")
         arm, shin, thigh = path.parts()  # lifted from the shoulder to the foot, over the knee
-        assert len(path.lifts) == 2 and path.both_hands
+        assert len(path.lifts) == 2
+        assert path.both_hands
         hand = element_middle(View.FRONT, "hand-left")
         shoulder = limb_frame(View.FRONT, "arm-left").apply((0.0, 0.0))
         foot = element_middle(View.FRONT, "foot-left")
         hip = limb_frame(View.FRONT, "leg-left").apply((0.0, 0.0))
         assert distance(arm[0], hand) < 25 < distance(arm[-1], hand)
         assert distance(arm[-1], shoulder) < 25
-        assert distance(shin[0], foot) < 25 and distance(thigh[-1], hip) < 40
+        assert distance(shin[0], foot) < 25
+        assert distance(thigh[-1], hip) < 40
         assert all(part[-1][1] < part[0][1] for part in (arm, shin, thigh))  # each goes up
         crease, knee = keep_out(View.FRONT, "elbow-crease-left"), keep_out(View.FRONT, "knee-left")
         for hand_path, side in zip(path.hands(), ("left", "right"), strict=True):
@@ -254,3 +257,17 @@ def test_side_both_marks_a_path_for_both_hands() -> None:
     assert temples.side is Side.BOTH
     assert temples.path is not None
     assert temples.path.both_hands
+
+
+def test_outward_strokes_on_two_zones_go_one_zone_at_a_time_from_the_middle() -> None:
+    cases = (("speech-development", 60, "cheeks-and-chin"), ("runny-nose", 20, "opening-strokes"))
+    for protocol_id, weeks, step_id in cases:
+        path = path_of(planned(protocol_id, weeks), step_id)
+        first, second = path.parts()  # cheeks then chin; forehead then cheeks
+        assert path.lifts == (len(first) - 1,)
+        for part in (first, second):  # each from the middle of the face outwards
+            assert abs(part[-1][0] - MIDDLE) > abs(part[0][0] - MIDDLE) + 15, step_id
+    cheeks, chin = path_of(planned("speech-development", 60), "cheeks-and-chin").parts()
+    assert max(y for _, y in cheeks) < min(y for _, y in chin)  # two strokes, not one U
+    headache = path_of(planned("headache", 110), "opening-strokes")
+    assert headache.lifts == ()  # the middle of the forehead out to the temples: one stroke

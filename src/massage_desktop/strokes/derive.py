@@ -49,6 +49,7 @@ from massage_desktop.strokes.shapes import (
 )
 from massage_desktop.strokes.svg_shapes import drawing
 from massage_desktop.strokes.tracks import Route, landmark, routes_for
+from massage_desktop.strokes.zone_by_zone import zone_by_zone
 
 if TYPE_CHECKING:
     from massage_desktop.protocol.models import Step
@@ -167,10 +168,14 @@ def _derived(step: Step, view: View) -> StrokePath | None:
         log.debug("no route on the %s view for %s", view, step.zones)
         return None
     nevers = never_zones(view, step.technique)
+    one_by_one = zone_by_zone(step.zones, view, heading)
+    plan = one_by_one or ((route, step.zones),)
+    way = replace(heading, start=None, end=None) if one_by_one else heading
     parts = [
         run
-        for part in _line(step, view, route, heading)
-        if (run := _kept_clear(part, blocks, nevers, bool(route.lifted))) is not None
+        for on, zones in plan
+        for part in _line(zones, view, on, way)
+        if (run := _kept_clear(part, blocks, nevers, bool(on.lifted))) is not None
     ]
     if not parts:
         return None
@@ -280,9 +285,11 @@ def _clear_radius(centre: Point, blocks: Sequence[KeepOut]) -> float:
     return r + CLEARANCE
 
 
-def _line(step: Step, view: View, route: Route, heading: Heading) -> tuple[Polyline, ...]:
-    """The stretches of `route` the step covers on the skin, the right way round, smoothed."""
-    spans = [route.zones[z] for z in step.zones if z in route.zones]
+def _line(
+    zones: tuple[str, ...], view: View, route: Route, heading: Heading
+) -> tuple[Polyline, ...]:
+    """The stretches of `route` the zones cover on the skin, the right way round, smoothed."""
+    spans = [route.zones[z] for z in zones if z in route.zones]
     lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
     start = route.index(heading.start or "")
     end = route.index(heading.end or "")
