@@ -7,6 +7,8 @@ with arrows (both sides when the step is done on both).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from massage_desktop.bodymap import Side
 from massage_desktop.diagram import Theme, highlight_for, render_svg
 from massage_desktop.plan import PlannedStep
@@ -17,7 +19,8 @@ from massage_desktop.strokes.path import StrokePath
 def step_svg(step: PlannedStep, age_weeks: float | None = None) -> bytes:
     """The drawing for `step` at this age, for paper: SVG text (UTF-8)."""
     view, highlight = highlight_for(step, age_weeks)
-    return with_path(render_svg(view, highlight, Theme.PRINT), printed_path(step), Theme.PRINT)
+    svg = render_svg(view, highlight, Theme.PRINT)
+    return with_path(svg, printed_path(step), Theme.PRINT, highlight.avoid)
 
 
 def printed_path(step: PlannedStep) -> StrokePath | None:
@@ -25,4 +28,4 @@ def printed_path(step: PlannedStep) -> StrokePath | None:
     path = step.path
     if path is None or step.side is not Side.BOTH or path.both_hands:
         return path
-    return StrokePath(path.view, path.points, path.closed, both_hands=True)
+    return replace(path, both_hands=True)

@@ -196,3 +196,26 @@ def test_the_end_of_the_session_takes_the_dot_away(session: Session) -> None:
     session.controller.stop()
     assert session.diagram.dot_fraction is None
     assert not session.motion.running
+
+
+def test_the_dot_hides_while_the_hand_is_lifted_over_the_knee(qtbot: QtBot) -> None:
+    session = Session(qtbot, "leg-stroking.left")
+    path, tempo = session.path, session.plan.steps[session.index].tempo_s
+    assert path.lifts
+    assert tempo is not None
+    lifted = [k / 200 for k in range(201) if path.lifted_at(k / 200)]
+    middle = lifted[len(lifted) // 2]
+    session.speak_instruction()
+    session.clock.advance(0.25 * tempo)
+    session.dot_reaches(0.25)
+    assert len(session.diagram.dot_centres()) == 1  # on the shin, the dot shows
+    session.clock.advance((middle - 0.25) * tempo)
+    session.dot_reaches(middle)
+    assert session.diagram.dot_centres() == []  # over the knee, the hand is in the air
+    image = session.diagram.grab().toImage()
+    spot = to_widget(path.point_at(middle), path, session.diagram.drawing_rect)
+    dot = QColor(STROKE_COLOURS[session.diagram.theme].dot)
+    assert image.pixelColor(round(spot.x()), round(spot.y())) != dot
+    session.clock.advance((0.9 - middle) * tempo)
+    session.dot_reaches(0.9)
+    assert len(session.diagram.dot_centres()) == 1  # put down above the knee, it shows again

@@ -181,7 +181,8 @@ def test_plan_json_gives_each_step_its_path_in_the_drawings_own_coordinates(
     steps = {s["id"]: s for s in json.loads(out)["steps"]}
     assert code == 0
     circle = steps["tummy-clockwise"]["path"]
-    assert set(circle) == {"view", "viewbox", "points", "closed", "both_hands"}
+    assert set(circle) == {"view", "viewbox", "points", "closed", "both_hands", "lifts"}
+    assert circle["lifts"] == []
     assert (circle["view"], circle["viewbox"], circle["closed"]) == ("front", [440, 620], True)
     assert all(0 <= x <= 440 and 0 <= y <= 620 for x, y in circle["points"])
     assert len(circle["points"]) >= 24
@@ -189,6 +190,18 @@ def test_plan_json_gives_each_step_its_path_in_the_drawings_own_coordinates(
     assert u["closed"] is False
     assert u["points"][0][0] < 220 < u["points"][-1][0]  # the drawing's middle is x = 220 here
     assert steps["knees-to-tummy"]["path"] is None  # the hands hold the legs: nothing to follow
+
+
+def test_plan_json_shows_where_the_hand_is_lifted_over_the_knee(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "plan", "general-strengthening", "--age-months", "7", "--json")
+    steps = {s["id"]: s for s in json.loads(out)["steps"]}
+    left, right = steps["leg-stroking.left"]["path"], steps["leg-stroking.right"]["path"]
+    (lift,) = left["lifts"]
+    assert right["lifts"] == [lift]
+    below, above = left["points"][lift], left["points"][lift + 1]
+    assert below[1] - above[1] > 40  # the hand is carried up over the knee, not stroking it
 
 
 def test_plan_json_paths_of_a_left_then_right_step_are_mirror_images(

@@ -131,3 +131,58 @@ def test_a_derived_path_that_cannot_follow_its_direction_says_to_give_a_path(
     (problem,) = report["files"][0]["problems"]
     assert problem["field"].endswith(".direction")
     assert problem["message"].endswith("(the path drawn from the step; give a path)")
+
+
+LEG_DIRECTION = (
+    'direction = "from the toes over the heel and up the calf to just below the knee; then the '
+    'outside of the thigh, from just above the knee to the hip"'
+)
+# Straight up the middle of the leg, from the foot to the hip: points 2 and 3 lie just below
+# and just above the knee, so segment 2 runs over it.
+OVER_THE_KNEE = "[[269, 577], [266, 541], [262, 505], [258, 464], [254, 432], [251, 400]]"
+
+
+def test_a_path_over_a_never_zone_only_where_the_hand_is_lifted_is_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = with_path(
+        tmp_path,
+        "general-strengthening",
+        LEG_DIRECTION,
+        f"{{ points = {OVER_THE_KNEE}, lifts = [2] }}",
+    )
+    code, lines = validate(capsys, file)
+    assert (code, lines) == (0, ["1 file(s) valid"])
+    protocol, _ = load_file(file)
+    assert protocol is not None
+    step = next(s for stage in protocol.stages for s in stage.steps if s.id == "leg-stroking")
+    assert step.path is not None
+    assert step.path != "none"
+    assert step.path.lifts == (2,)
+
+
+def test_the_same_path_with_the_hand_on_the_knee_is_refused(tmp_path: Path) -> None:
+    file = with_path(
+        tmp_path, "general-strengthening", LEG_DIRECTION, f"{{ points = {OVER_THE_KNEE} }}"
+    )
+    protocol, problems = load_file(file)
+    assert protocol is None
+    (problem,) = problems
+    assert problem.field.endswith(".path")
+    assert problem.message == "the path crosses the knee: the knee joint is never massaged"
+
+
+def test_a_lift_at_the_end_of_a_path_is_refused_with_what_lifts_may_be(tmp_path: Path) -> None:
+    file = with_path(
+        tmp_path,
+        "general-strengthening",
+        LEG_DIRECTION,
+        f"{{ points = {OVER_THE_KNEE}, lifts = [4] }}",
+    )
+    protocol, problems = load_file(file)
+    assert protocol is None
+    (problem,) = problems
+    assert ".path" in problem.field
+    assert "lifts must be segments between drawn stretches: from 1 to 3 for a path of 6" in (
+        problem.message
+    )

@@ -14,11 +14,13 @@ from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import Plan, PlannedStep, plan
 from massage_desktop.protocol import load_dir
 from massage_desktop.strokes.geometry import centroid, distance, polyline_enters, turning
+from massage_desktop.strokes.keepout import KeepOut
 from massage_desktop.strokes.path import StrokePath
 from massage_desktop.strokes.svg_shapes import drawing
 from massage_desktop.strokes.tracks import limb_frame
 
 MIDDLE = 200.0  # every drawing is symmetric about x = 200
+KNEE_SPACE = 6.0  # drawing units of clear space a drawn line keeps round the knee
 
 
 def planned(protocol_id: str, age_weeks: float) -> Plan:
@@ -33,6 +35,11 @@ def path_of(p: Plan, planned_id: str) -> StrokePath:
     path = step_of(p, planned_id).path
     assert path is not None, planned_id
     return path
+
+
+def keep_out(view: View, element_id: str) -> KeepOut:
+    """An element of the drawing as a zone a line keeps clear of."""
+    return KeepOut.of(element_id, drawing(view).shapes[element_id].polygons, "")
 
 
 def element_middle(view: View, element_id: str) -> tuple[float, float]:
@@ -63,12 +70,18 @@ def test_the_arm_is_stroked_from_the_hand_up_to_the_shoulder() -> None:
     assert distance(end, shoulder) < 25 < distance(start, shoulder)
 
 
-def test_the_leg_is_stroked_from_the_foot_up_round_the_outside_of_the_knee() -> None:
+def test_the_leg_is_stroked_from_the_foot_up_lifting_the_hand_over_the_knee() -> None:
     path = path_of(planned("age-4-months", 17), "leg-stroking.left")
-    knee = element_middle(View.FRONT, "knee-left")
-    assert path.points[0][1] > knee[1] > path.points[-1][1]  # from below the knee to above it
-    beside = min(path.points, key=lambda p: abs(p[1] - knee[1]))
-    assert beside[0] > knee[0] + 19  # passes on the outside (the baby's left is drawn right)
+    knee = keep_out(View.FRONT, "knee-left")
+    below, above = path.parts()  # the shin, the hand off the skin over the knee, the thigh
+    assert len(path.lifts) == 1
+    top, bottom = knee.box[1], knee.box[3]
+    assert all(p[1] > bottom for p in below)
+    assert all(p[1] < top for p in above)
+    assert below[0][1] > below[-1][1]
+    assert above[0][1] > above[-1][1]
+    # Clear space round the knee: no drawn point within a line's width and more of it.
+    assert not any(knee.touches(p, margin=KNEE_SPACE) for part in path.parts() for p in part)
 
 
 def test_the_tummy_goes_clockwise_as_the_parent_sees_it() -> None:
@@ -104,9 +117,34 @@ def test_the_tear_duct_is_stroked_down_nine_times_then_up_once() -> None:
 
 
 def test_a_step_without_a_direction_strokes_from_the_edge_towards_the_centre() -> None:
-    path = path_of(planned("age-4-months", 17), "closing-strokes")
+    path = path_of(planned("general-strengthening", 30), "collar-stroking")
     heart = (200.0, 230.0)
-    assert distance(path.points[-1], heart) < distance(path.points[0], heart) - 100
+    assert distance(path.points[-1], heart) < distance(path.points[0], heart) - 10
+
+
+def test_the_opening_strokes_go_up_the_arm_and_then_up_the_leg_lifting_over_the_knee() -> None:
+    for protocol_id, weeks in (("general-strengthening", 30), ("age-1-3-months", 8)):
+        path = path_of(planned(protocol_id, weeks), "opening-strokes")
+        arm, shin, thigh = path.parts()  # lifted from the shoulder to the foot, over the knee
+        assert len(path.lifts) == 2
+        assert path.both_hands
+        hand = element_middle(View.FRONT, "hand-left")
+        shoulder = limb_frame(View.FRONT, "arm-left").apply((0.0, 0.0))
+        foot = element_middle(View.FRONT, "foot-left")
+        hip = limb_frame(View.FRONT, "leg-left").apply((0.0, 0.0))
+        assert distance(arm[0], hand) < 25 < distance(arm[-1], hand)
+        assert distance(arm[-1], shoulder) < 25
+        assert distance(shin[0], foot) < 25
+        assert distance(thigh[-1], hip) < 40
+        assert all(part[-1][1] < part[0][1] for part in (arm, shin, thigh))  # each goes up
+        crease, knee = keep_out(View.FRONT, "elbow-crease-left"), keep_out(View.FRONT, "knee-left")
+        for hand_path, side in zip(path.hands(), ("left", "right"), strict=True):
+            for part in hand_path.parts():
+                for element in ("elbow-crease", "knee"):
+                    block = keep_out(View.FRONT, f"{element}-{side}")
+                    assert not block.crossed_by(part, closed=False), (protocol_id, element)
+        assert not any(crease.touches(p, margin=2.0) for p in arm)
+        assert not any(knee.touches(p, margin=KNEE_SPACE) for p in (*shin, *thigh))
 
 
 def test_the_chest_is_stroked_from_the_middle_outwards_with_both_hands() -> None:
@@ -169,8 +207,9 @@ def test_no_shipped_path_crosses_a_never_zone() -> None:
             for poly in shapes[e].polygons
         ]
         for hand in step.path.hands():
-            for poly in polygons:
-                assert not polyline_enters(hand.points, poly, hand.closed), step.id
+            for poly in polygons:  # where the hand is on the skin; a lift may pass over
+                for part in hand.parts():
+                    assert not polyline_enters(part, poly, hand.closed), step.id
 
 
 def test_paths_are_drawn_for_most_steps_and_not_where_nothing_moves() -> None:
@@ -185,9 +224,9 @@ def test_a_path_is_smooth_enough_to_follow() -> None:
     for step in every_planned_step():
         if step.path is None:
             continue
-        pts = step.path.points
-        gaps = [distance(a, b) for a, b in itertools.pairwise(pts)]
-        assert max(gaps) < 8.0, step.id
+        for part in step.path.parts():  # a lifted stretch is not drawn: it may jump
+            gaps = [distance(a, b) for a, b in itertools.pairwise(part)]
+            assert max(gaps) < 8.0, step.id
         assert step.path.length > 15.0, step.id
 
 
@@ -218,3 +257,17 @@ def test_side_both_marks_a_path_for_both_hands() -> None:
     assert temples.side is Side.BOTH
     assert temples.path is not None
     assert temples.path.both_hands
+
+
+def test_outward_strokes_on_two_zones_go_one_zone_at_a_time_from_the_middle() -> None:
+    cases = (("speech-development", 60, "cheeks-and-chin"), ("runny-nose", 20, "opening-strokes"))
+    for protocol_id, weeks, step_id in cases:
+        path = path_of(planned(protocol_id, weeks), step_id)
+        first, second = path.parts()  # cheeks then chin; forehead then cheeks
+        assert path.lifts == (len(first) - 1,)
+        for part in (first, second):  # each from the middle of the face outwards
+            assert abs(part[-1][0] - MIDDLE) > abs(part[0][0] - MIDDLE) + 15, step_id
+    cheeks, chin = path_of(planned("speech-development", 60), "cheeks-and-chin").parts()
+    assert max(y for _, y in cheeks) < min(y for _, y in chin)  # two strokes, not one U
+    headache = path_of(planned("headache", 110), "opening-strokes")
+    assert headache.lifts == ()  # the middle of the forehead out to the temples: one stroke

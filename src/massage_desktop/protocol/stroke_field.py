@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
+from massage_desktop.strokes.lifts import lift_problem
+
 Coordinate = Annotated[float, Field(ge=-10_000, le=10_000)]
 
 
@@ -14,6 +16,8 @@ class PathOverride(BaseModel):
 
     Points are in the step's drawing, measured from the top-left corner of its viewBox (as
     `plan --json` prints them), for the baby's left side; the right side is their mirror image.
+    `lifts` numbers the segments (k: from point k to point k + 1) where the hand is lifted off
+    the skin, as over the knee: they are not drawn, and may pass over a no-go zone.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -21,11 +25,14 @@ class PathOverride(BaseModel):
     points: tuple[tuple[Coordinate, Coordinate], ...] = Field(min_length=2)
     closed: bool = False
     both_hands: bool | None = None
+    lifts: tuple[Annotated[int, Field(ge=0)], ...] = ()
 
     @model_validator(mode="after")
     def _enough_for_a_loop(self) -> PathOverride:
         if self.closed and len(self.points) < 3:
             raise ValueError("a closed path needs at least 3 points")
+        if problem := lift_problem(self.lifts, len(self.points), self.closed):
+            raise ValueError(problem)
         return self
 
 

@@ -18,15 +18,16 @@ from massage_desktop.strokes.geometry import (
     bounds,
     centroid,
     distance,
+    length,
     signed_area,
 )
 from massage_desktop.strokes.heading import (
     Heading,
     Turn,
     Vertical,
-    first_stroke,
     parse,
     shape_words,
+    stroke_words,
 )
 from massage_desktop.strokes.keepout import (
     CLEARANCE,
@@ -48,6 +49,7 @@ from massage_desktop.strokes.shapes import (
 )
 from massage_desktop.strokes.svg_shapes import drawing
 from massage_desktop.strokes.tracks import Route, landmark, routes_for
+from massage_desktop.strokes.zone_by_zone import zone_by_zone
 
 if TYPE_CHECKING:
     from massage_desktop.protocol.models import Step
@@ -98,14 +100,14 @@ def step_path(step: Step, side: Side) -> StrokePath | None:
     if side is Side.RIGHT:
         return left.mirrored()
     if side is Side.BOTH and not left.both_hands:
-        return StrokePath(left.view, left.points, left.closed, both_hands=True)
+        return replace(left, both_hands=True)
     return left
 
 
 def heading_of(step: Step) -> Heading:
     """What the step's direction asks; with none, what its instruction says ("from ... to ...")."""
     if step.direction.strip():
-        return parse(first_stroke(step.direction))
+        return parse(stroke_words(step.direction))
     said = step.instruction.lower()
     clause = said[said.index("from ") :].split(".")[0] if "from " in said else ""
     heading = parse(clause)
@@ -141,7 +143,7 @@ def left_path(step: Step) -> StrokePath | None:
         route = route_of(step, view, heading_of(step))
         both = (route is not None and route.both_hands) if both is None else both
         points = from_viewbox(view, list(step.path.points))
-        return StrokePath(view, points, step.path.closed, both)
+        return StrokePath(view, points, step.path.closed, both, step.path.lifts)
     return _derived(step, view)
 
 
@@ -165,15 +167,49 @@ def _derived(step: Step, view: View) -> StrokePath | None:
     if route is None:
         log.debug("no route on the %s view for %s", view, step.zones)
         return None
-    line = _line(step, view, route, heading)
-    line = clear_run(bend_round(line, blocks), never_zones(view, step.technique)) if line else None
-    if line is None:
+    nevers = never_zones(view, step.technique)
+    one_by_one = zone_by_zone(step.zones, view, heading)
+    plan = one_by_one or ((route, step.zones),)
+    way = replace(heading, start=None, end=None) if one_by_one else heading
+    parts = [
+        run
+        for on, zones in plan
+        for part in _line(zones, view, on, way)
+        if (run := _kept_clear(part, blocks, nevers, bool(on.lifted))) is not None
+    ]
+    if not parts:
         return None
     if motion is Motion.CIRCLE:
-        line = loops_along(line, FINGER_LOOP, clockwise)
+        parts = [loops_along(part, FINGER_LOOP, clockwise) for part in parts]
     if heading.returns:
-        line = there_and_back(line)
-    return StrokePath(view, line, False, route.both_hands)
+        parts = [there_and_back(part) for part in parts]
+    return joined(view, parts, route.both_hands)
+
+
+def _kept_clear(
+    part: Polyline, blocks: Sequence[KeepOut], nevers: Sequence[KeepOut], aside: bool
+) -> Polyline | None:
+    """A stretch stopped short of the no-go zones and bent round them; on a limb whose route
+    lifts the hand, when stopping short leaves little of it (it runs along a zone the step
+    avoids, the shin under 3 months), pushed aside whole instead."""
+    run = clear_run(bend_round(part, blocks), nevers)
+    if not aside or (run is not None and length(run) >= length(part) * 0.9):
+        return run
+    pushed = clear_run(bend_round(part, blocks, trim=False), nevers)
+    if pushed is None or blocked(pushed, blocks, closed=False):
+        return run
+    return pushed if run is None or length(pushed) > length(run) else run
+
+
+def joined(view: View, parts: Sequence[Polyline], both_hands: bool) -> StrokePath:
+    """One path through the stretches in turn, the hand lifted from each to the next."""
+    points: list[Point] = []
+    lifts: list[int] = []
+    for part in parts:
+        if points:
+            lifts.append(len(points) - 1)
+        points += part
+    return StrokePath(view, tuple(points), False, both_hands, tuple(lifts))
 
 
 def _left_id(zone_id: str) -> str:
@@ -249,9 +285,11 @@ def _clear_radius(centre: Point, blocks: Sequence[KeepOut]) -> float:
     return r + CLEARANCE
 
 
-def _line(step: Step, view: View, route: Route, heading: Heading) -> Polyline | None:
-    """The stretch of `route` the step covers, the right way round, smoothed."""
-    spans = [route.zones[z] for z in step.zones if z in route.zones]
+def _line(
+    zones: tuple[str, ...], view: View, route: Route, heading: Heading
+) -> tuple[Polyline, ...]:
+    """The stretches of `route` the zones cover on the skin, the right way round, smoothed."""
+    spans = [route.zones[z] for z in zones if z in route.zones]
     lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
     start = route.index(heading.start or "")
     end = route.index(heading.end or "")
@@ -262,11 +300,24 @@ def _line(step: Step, view: View, route: Route, heading: Heading) -> Polyline | 
         assert k is not None
         lo, hi = min(lo, k), max(hi, k)
     if hi <= lo:
-        return None
-    pts = list(route.points[lo : hi + 1])
-    if _backwards(view, route, heading, pts):
-        pts.reverse()
-    return smooth(pts)
+        return ()
+    parts = _on_skin(route, lo, hi)
+    if not parts:
+        return ()
+    if _backwards(view, route, heading, [parts[0][0], parts[-1][-1]]):
+        parts = [part[::-1] for part in reversed(parts)]
+    return tuple(smooth(part) for part in parts)
+
+
+def _on_skin(route: Route, lo: int, hi: int) -> list[list[Point]]:
+    """The stations from `lo` to `hi` in runs the hand strokes, split where it is lifted."""
+    parts: list[list[Point]] = [[route.points[lo]]]
+    for k in range(lo, hi):
+        if any(a <= k < b for a, b in route.lifted):
+            parts.append([route.points[k + 1]])
+        else:
+            parts[-1].append(route.points[k + 1])
+    return [part for part in parts if len(part) >= 2]
 
 
 def _backwards(view: View, route: Route, heading: Heading, pts: Sequence[Point]) -> bool:

@@ -26,6 +26,12 @@ class Vertical(StrEnum):
 _PLACES: Final[tuple[tuple[str, str], ...]] = (
     ("outer side", ""),  # which face of a limb, not a place the stroke goes to
     ("inner side", ""),
+    # Where the hand is lifted over the knee: not where the stroke starts or ends.
+    ("just below the knee", ""),
+    ("just above the knee", ""),
+    ("below the knee", ""),
+    ("above the knee", ""),
+    ("skip the knee", ""),
     ("bottom of the back", "waist"),
     ("middle of the back", "mid-back"),
     ("middle of the chest", "chest-middle"),
@@ -56,6 +62,7 @@ _PLACES: Final[tuple[tuple[str, str], ...]] = (
     ("ankle", "ankle"),
     ("knee", "knee"),
     ("thigh", "thigh"),
+    ("calf", "calf"),
     ("hip", "hip"),
     ("buttocks", "buttock"),
     ("buttock", "buttock"),
@@ -147,26 +154,11 @@ def shape_words(instruction: str) -> Heading:
     return Heading(loop=bool(re.search(r"\bcircles?\b|\bcircle\b", text)))
 
 
-_LIMB_RE: Final = re.compile(r"\b(arm|leg)s?\b")
+def stroke_words(direction: str) -> str:
+    """The part of a direction one stroke follows: all its clauses.
 
-
-def first_stroke(direction: str) -> str:
-    """The part of a direction one stroke follows: its clauses (joined by ";") on one limb.
-
-    "up the calf to below the knee; then up the back of the thigh" is one stroke lifted over
-    the knee. "up each arm, from the hand to the shoulder; then up each leg to the hip" is two
-    strokes, one per limb; the path shows the first.
+    "up the calf to just below the knee; then up the back of the thigh" is one stroke lifted
+    over the knee; "up each arm, from the hand to the shoulder; then up each leg to the hip"
+    is one stroke too, the hand lifted from the shoulder to the foot (the route says where).
     """
-    clauses = [c.strip() for c in direction.split(";")]
-    kept, limbs = clauses[:1], _limbs(clauses[0])
-    for clause in clauses[1:]:
-        named = _limbs(clause)
-        if limbs and named and not named & limbs:
-            break
-        kept.append(clause)
-        limbs |= named
-    return "; ".join(kept)
-
-
-def _limbs(text: str) -> set[str]:
-    return {m.group(1) for m in _LIMB_RE.finditer(text.lower())}
+    return " ".join(direction.split())

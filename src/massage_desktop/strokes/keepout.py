@@ -82,9 +82,12 @@ def blocked(points: Sequence[Point], blocks: Sequence[KeepOut], closed: bool) ->
     return any(b.crossed_by(points, closed) for b in blocks)
 
 
-def bend_round(points: Polyline, blocks: Sequence[KeepOut]) -> Polyline:
-    """The line stopped short of `blocks` at its ends, and pushed round them in between."""
-    pts = _trim_ends(points, blocks)
+def bend_round(points: Polyline, blocks: Sequence[KeepOut], trim: bool = True) -> Polyline:
+    """The line stopped short of `blocks` at its ends, and pushed round them in between.
+
+    Untrimmed, the whole line is pushed aside: a stroke up the outer edge of a no-go zone.
+    """
+    pts = _trim_ends(points, blocks) if trim else list(points)
     for _ in range(3):
         normals = _normals(pts)
         shifts = [_shift(p, n, blocks) for p, n in zip(pts, normals, strict=True)]

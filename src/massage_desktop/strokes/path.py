@@ -5,15 +5,34 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from massage_desktop.bodymap import View
-from massage_desktop.strokes.geometry import Point, Polyline, distance, heading_at, mirror_x
+from massage_desktop.strokes.geometry import (
+    Point,
+    Polyline,
+    distance,
+    heading_at,
+    length,
+    mirror_x,
+    point_at,
+)
+from massage_desktop.strokes.lifts import lift_problem
 from massage_desktop.strokes.svg_shapes import ViewBox, drawing
 
 ARROWS_OPEN: Final = (0.3, 0.62, 0.94)
 ARROWS_CLOSED: Final = (0.125, 0.375, 0.625, 0.875)
+ARROWS_SHORT: Final = (0.45, 0.92)  # a short stretch: fewer arrows, so its line still shows
+ARROWS_TINY: Final = (0.8,)
+ARROWS_CLOSED_SHORT: Final = (0.25, 0.75)
+SHORT: Final = 90.0  # drawing units: a stretch shorter than this gets fewer arrows
+TINY: Final = 40.0
+ARROW_SIZE: Final = 18.0  # an arrowhead's length on a long stretch, in drawing units
+MIN_ARROW: Final = 7.0  # and on the smallest, so it still shows
+ARROW_SHARE: Final = 0.14  # an arrowhead's length as a share of its stretch's length
+SLIDES: Final = (0.0, -0.06, 0.06, -0.12, 0.12, -0.18, 0.18, -0.24, 0.24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +41,7 @@ class Arrow:
 
     at: Point
     angle: float
+    size: float = ARROW_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +49,16 @@ class StrokePath:
     """One hand's way over a drawing, in the SVG's own coordinates, start first.
 
     `both_hands` means the other hand does the mirror image at the same time (both sides of
-    the chest, either side of the spine); a closed path goes round and round.
+    the chest, either side of the spine); a closed path goes round and round. `lifts` are the
+    segments (k: from point k to point k + 1) where the hand is off the skin, carried over a
+    place it must not touch (the knee) or from one limb to the next: they are not drawn.
     """
 
     view: View
     points: Polyline
     closed: bool = False
     both_hands: bool = False
+    lifts: tuple[int, ...] = ()
     # The distance along the path to each point (and back to the start when closed).
     _walked: tuple[float, ...] = field(init=False, compare=False, repr=False)
     _hash: int = field(init=False, compare=False, repr=False)
@@ -45,7 +68,9 @@ class StrokePath:
         pts = [*self.points, self.points[0]] if self.closed else list(self.points)
         walked = (0.0, *itertools.accumulate(distance(a, b) for a, b in itertools.pairwise(pts)))
         object.__setattr__(self, "_walked", walked)
-        object.__setattr__(self, "_hash", hash((self.view, self.points, self.closed)))
+        object.__setattr__(self, "_hash", hash((self.view, self.points, self.closed, self.lifts)))
+        if problem := lift_problem(self.lifts, len(self.points), self.closed):
+            raise ValueError(problem)
 
     def __hash__(self) -> int:
         """Worked out once: a path is a key of the diagram's picture cache, looked up per frame."""
@@ -61,11 +86,31 @@ class StrokePath:
         """The path's length in drawing units (back to the start when closed)."""
         return self._walked[-1]
 
+    def segment_at(self, fraction: float) -> int:
+        """The segment the hand is on `fraction` (0..1) of the way through one stroke."""
+        goal = min(max(fraction, 0.0), 1.0) * self._walked[-1]
+        return min(max(bisect.bisect_right(self._walked, goal) - 1, 0), len(self._walked) - 2)
+
+    def lifted_at(self, fraction: float) -> bool:
+        """Whether the hand is off the skin `fraction` of the way through one stroke."""
+        return bool(self.lifts) and self.segment_at(fraction) in self.lifts
+
+    def parts(self) -> tuple[Polyline, ...]:
+        """The stretches drawn on the skin, between the lifts, in order."""
+        if not self.lifts:
+            return (self.points,)
+        out, first = [], 0
+        for k in (*self.lifts, len(self.points) - 1):
+            if k > first:
+                out.append(self.points[first : k + 1])
+            first = k + 1
+        return tuple(out)
+
     def point_at(self, fraction: float) -> Point:
         """Where the hand is `fraction` (0..1) of the way through one stroke, by length."""
         pts = self.points
         goal = min(max(fraction, 0.0), 1.0) * self._walked[-1]
-        k = min(max(bisect.bisect_right(self._walked, goal) - 1, 0), len(self._walked) - 2)
+        k = self.segment_at(fraction)
         if k < 0:
             return pts[0]
         a, b = pts[k], pts[(k + 1) % len(pts)]
@@ -74,10 +119,8 @@ class StrokePath:
         return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
     def mirrored(self) -> StrokePath:
-        """The same stroke on the other side of the body."""
-        return StrokePath(
-            self.view, mirror_x(self.points, self.view_box.middle), self.closed, self.both_hands
-        )
+        """The same stroke on the other side of the body, lifted in the same places."""
+        return replace(self, points=mirror_x(self.points, self.view_box.middle))
 
     def hands(self) -> tuple[StrokePath, ...]:
         """This path, and its mirror image when both hands work at once (worked out once)."""
@@ -88,12 +131,28 @@ class StrokePath:
             object.__setattr__(self, "_hands", hands)
             return hands
 
-    def arrows(self) -> tuple[Arrow, ...]:
-        """Arrowheads along the path, pointing the way the hand goes."""
-        spots = ARROWS_CLOSED if self.closed else ARROWS_OPEN
-        return tuple(
-            Arrow(self.point_at(f), heading_at(self.points, f, self.closed)) for f in spots
-        )
+    def arrows(self, hidden: Callable[[Arrow], bool] | None = None) -> tuple[Arrow, ...]:
+        """Arrowheads along each drawn stretch, pointing the way the hand goes, sized to it.
+
+        An arrowhead `hidden` would cover (a hatched no-go zone) slides along its stretch to
+        the nearest clear place, or is left out.
+        """
+        out: list[Arrow] = []
+        for part in self.parts():
+            total = length(part, self.closed)
+            size = min(max(total * ARROW_SHARE, MIN_ARROW), ARROW_SIZE)
+            for f in _spots(total, self.closed):
+                for slide in SLIDES:
+                    g = f + slide
+                    if not 0.05 <= g <= 1.0:
+                        continue
+                    arrow = Arrow(
+                        point_at(part, g, self.closed), heading_at(part, g, self.closed), size
+                    )
+                    if hidden is None or not hidden(arrow):
+                        out.append(arrow)
+                        break
+        return tuple(out)
 
     def as_json(self) -> dict[str, Any]:
         """The documented JSON shape: points from the viewBox's top-left corner, 0.1 units."""
@@ -104,7 +163,16 @@ class StrokePath:
             "points": [[_num(x - box.x), _num(y - box.y)] for x, y in self.points],
             "closed": self.closed,
             "both_hands": self.both_hands,
+            "lifts": list(self.lifts),
         }
+
+
+def _spots(total: float, closed: bool) -> tuple[float, ...]:
+    if closed:
+        return ARROWS_CLOSED if total >= SHORT else ARROWS_CLOSED_SHORT
+    if total >= SHORT:
+        return ARROWS_OPEN
+    return ARROWS_SHORT if total >= TINY else ARROWS_TINY
 
 
 def from_viewbox(view: View, points: list[tuple[float, float]]) -> Polyline:

@@ -50,37 +50,54 @@ def _outside(path: StrokePath) -> Iterator[str]:
 
 def _crossings(path: StrokePath, technique: str) -> Iterator[str]:
     for block in never_zones(path.view, technique):
-        if any(block.crossed_by(hand.points, hand.closed) for hand in path.hands()):
+        # Only where the hand is on the skin: a lifted stretch may pass over (the knee).
+        parts = [(part, hand.closed) for hand in path.hands() for part in hand.parts()]
+        if any(block.crossed_by(part, closed) for part, closed in parts):
             yield f"the path crosses the {zone(block.zone_id).label}: {block.why}"
 
 
 def direction_problems(path: StrokePath, heading: Heading, route: Route | None) -> list[str]:
-    """How the path runs against `heading`; with no heading, against "edges to the centre"."""
+    """How the path runs against `heading`; with no heading, against "edges to the centre".
+
+    From and to hold for the whole stroke; up or down, outwards and "towards the centre" hold
+    for each stretch on the skin between lifts.
+    """
     pts = path.points
     out: list[str] = []
     if heading.turn is not None:
         out += _turn_problem(pts, path.closed, heading.turn)
     if path.closed:
         return out
-    start = pts[0]
-    # Where the stroke gets to: its end, or where it turns back when it comes back.
-    far = max(pts, key=lambda p: distance(start, p)) if heading.returns else pts[-1]
     if heading.along:
-        out += _along_problem(path.view, route, heading, start, far)
+        out += _along_problem(path.view, route, heading, pts[0], _far(pts, heading))
+    for part in path.parts():
+        for problem in _part_problems(path, part, heading):
+            if problem not in out:
+                out.append(problem)
+    return out
+
+
+def _far(pts: tuple[Point, ...], heading: Heading) -> Point:
+    """Where the stroke gets to: its end, or where it turns back when it comes back."""
+    start = pts[0]
+    return max(pts, key=lambda p: distance(start, p)) if heading.returns else pts[-1]
+
+
+def _part_problems(path: StrokePath, pts: tuple[Point, ...], heading: Heading) -> Iterator[str]:
+    start, far = pts[0], _far(pts, heading)
     if heading.vertical is not None and _first_vertical(pts) is not heading.vertical:
-        out.append(f"the path does not go {heading.vertical.value} first, as its direction says")
+        yield f"the path does not go {heading.vertical.value} first, as its direction says"
     if heading.outward:
         middle = path.view_box.middle
         if abs(far[0] - middle) <= abs(start[0] - middle):
-            out.append("the path goes inwards; its direction says outwards")
+            yield "the path goes inwards; its direction says outwards"
     if not (heading.along or heading.vertical or heading.outward or heading.turn):
         centre = CENTRES[path.view]
         if distance(far, centre) > distance(start, centre) + SLACK:
-            out.append(
+            yield (
                 "the path runs away from the middle of the body; strokes go from the edges "
                 "towards the centre unless the direction says otherwise"
             )
-    return out
 
 
 def _first_vertical(pts: tuple[Point, ...]) -> Vertical | None:

@@ -5,7 +5,8 @@ source's rule: "from the edges to the centre"); the stations on it are the place
 names ("from the hand to the elbow"). Limb routes are written in the limb's own frame (`u`
 across the limb, outwards; `v` along it, from the shoulder or hip down) and placed with the
 drawing's own transform, so they follow the SVG; trunk and face routes are in view coordinates.
-A station named "" only shapes the line (round the outside of the knee, say).
+A station named "" only shapes the line. A route may be `lifted` between two stations: the
+hand leaves the skin there (over the knee, from the arm to the leg) and nothing is drawn.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class RouteSpec:
     stations: tuple[Station, ...]
     zones: Mapping[str, tuple[str, str]]  # zone id -> (first station, last station)
     both_hands: bool = False  # a midline zone: one hand each side
+    lifted: tuple[tuple[str, str], ...] = ()  # (from station, to station): the hand in the air
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class Route:
     names: tuple[str, ...]
     zones: Mapping[str, tuple[int, int]]  # zone id -> (first, last) index into `points`
     both_hands: bool
+    lifted: tuple[tuple[int, int], ...] = ()  # (first, last) index: the hand off the skin
 
     def index(self, station: str) -> int | None:
         """Where `station` is on the route, or None when it is not on it."""
@@ -66,8 +69,9 @@ def _r(
     stations: tuple[Station, ...],
     zones: Mapping[str, tuple[str, str]],
     both_hands: bool = False,
+    lifted: tuple[tuple[str, str], ...] = (),
 ) -> RouteSpec:
-    return RouteSpec(name, frame, stations, zones, both_hands)
+    return RouteSpec(name, frame, stations, zones, both_hands, lifted)
 
 
 # fmt: off
@@ -80,31 +84,43 @@ _ARM_ZONES = {
     "forearm": ("wrist", "elbow"), "elbow-crease": ("forearm", "upper-arm"),
     "arm": ("wrist", "shoulder"),
 }
-# Up the outside of the leg, round the outside of the knee (never massaged).
-_LEG_FRONT = (("toes", 0, 206), ("foot", 0, 186), ("heel", 0, 172), ("ankle", 0, 156),
-              ("shin", 3, 128), ("", 11, 111), ("", 21, 101), ("knee", 24, 92), ("", 23, 82),
-              ("thigh", 23, 50), ("hip", 19, 4))
+# Up the leg, the lower leg along the outer side of the shin (left alone under 3 months); the
+# hand stops short of the knee (never massaged), is lifted over it, and starts again above it,
+# leaving clear space round the knee on the drawing.
+_LEG_FRONT = (("toes", 0, 206), ("foot", 0, 186), ("heel", 1, 172), ("ankle", 6, 156),
+              ("shin", 16, 132), ("below-knee", 16, 116), ("knee", 17, 92), ("above-knee", 16, 70),
+              ("", 20, 48), ("thigh", 20, 24), ("hip", 19, 4))
 _LEG_FRONT_ZONES = {
     "toes": ("toes", "foot"), "foot": ("toes", "ankle"), "heel": ("heel", "ankle"),
     "ankle": ("heel", "shin"), "shin": ("ankle", "knee"), "thigh": ("knee", "hip"),
     "leg": ("ankle", "hip"),
 }
 _LEG_BACK = (("toes", 0, 206), ("sole", 0, 190), ("heel", 0, 174), ("ankle", 0, 158),
-             ("calf", 0, 128), ("", 7, 110), ("", 17, 100), ("knee", 21, 92), ("", 19, 82),
-             ("thigh", 13, 56), ("buttock", 6, 22))
+             ("calf", 1, 146), ("", 2, 128), ("below-knee", 4, 111), ("knee", 6, 92),
+             ("above-knee", 10, 73), ("", 13, 56), ("thigh", 11, 36), ("buttock", 6, 22))
 _LEG_BACK_ZONES = {
     "sole": ("toes", "heel"), "foot": ("toes", "ankle"), "heel": ("sole", "ankle"),
     "ankle": ("heel", "calf"), "calf": ("ankle", "knee"), "back-of-thigh": ("knee", "buttock"),
     "leg": ("ankle", "buttock"),
 }
+_OVER_KNEE = (("below-knee", "above-knee"),)
+# The whole body's opening and closing strokes: up the outside of the arm from the hand to
+# the shoulder, keeping to the outer edge past the elbow crease (left alone under 3 months);
+# the hand lifted to the foot; up the outer edge of the leg (clear of the shin, left alone
+# under 3 months) to the hip, lifted over the knee.
+_BODY = (("hand", 4, 150), ("wrist", 7, 131), ("forearm", 11, 104), ("", 13, 88),
+         ("elbow", 14, 72), ("", 13, 56), ("upper-arm", 12, 40), ("shoulder", 10, 8),
+         ("foot", 2, 184, "leg"), ("ankle", 8, 156, "leg"), ("shin", 16, 132, "leg"),
+         ("below-knee", 16, 116, "leg"), ("knee", 18, 92, "leg"), ("above-knee", 18, 70, "leg"),
+         ("thigh", 21, 48, "leg"), ("hip", 19, 4, "leg"))
 
 _ROUTES: Final[Mapping[View, tuple[RouteSpec, ...]]] = {
     F: (
         _r("arm", "arm", _ARM, _ARM_ZONES),
-        _r("leg", "leg", _LEG_FRONT, _LEG_FRONT_ZONES),
-        # The whole body's opening and closing strokes: the first stroke they name, up the
-        # outside of the arm from the hand to the shoulder (the legs follow in the words).
-        _r("body", "arm", _ARM[3:], {"whole-body": ("hand", "shoulder")}),
+        _r("leg", "leg", _LEG_FRONT, _LEG_FRONT_ZONES, lifted=_OVER_KNEE),
+        # Done on each arm and each leg: both sides drawn, as if both hands worked at once.
+        _r("body", "arm", _BODY, {"whole-body": ("hand", "hip")}, both_hands=True,
+           lifted=(("shoulder", "foot"), *_OVER_KNEE)),
         # Below the nipples, from the side of the chest (well below the armpit) to the middle.
         _r("chest", "view", (("ribs", 264, 288), ("side", 252, 283), ("", 240, 274),
                              ("chest", 224, 268), ("chest-middle", 204, 265)),
@@ -114,7 +130,7 @@ _ROUTES: Final[Mapping[View, tuple[RouteSpec, ...]]] = {
     ),
     B: (
         _r("arm", "arm", _ARM, {"arm": ("wrist", "shoulder")}),
-        _r("leg", "leg", _LEG_BACK, _LEG_BACK_ZONES),
+        _r("leg", "leg", _LEG_BACK, _LEG_BACK_ZONES, lifted=_OVER_KNEE),
         # Beside the spine (never massaged), from above the lower back (never) to the shoulder.
         _r("back", "view", (("waist", 182, 322), ("mid-back", 182, 262),
                             ("shoulder-blades", 181, 222), ("shoulder", 158, 198)),
@@ -182,7 +198,8 @@ def _place(view: View, spec: RouteSpec) -> Route:
     points = tuple(_frame(view, (*st, spec.frame)[3]).apply((st[1], st[2])) for st in spec.stations)
     names = tuple(st[0] for st in spec.stations)
     zones = {z: _span(names, first, last) for z, (first, last) in spec.zones.items()}
-    return Route(spec.name, points, names, zones, spec.both_hands)
+    lifted = tuple(_span(names, first, last) for first, last in spec.lifted)
+    return Route(spec.name, points, names, zones, spec.both_hands, lifted)
 
 
 def _span(names: tuple[str, ...], first: str, last: str) -> tuple[int, int]:

@@ -299,7 +299,7 @@ class BodyDiagram(QWidget):
         if renderer is None:
             view, highlight, theme, level, path = key
             data = render_svg(view, highlight, theme, level / (PULSE_LEVELS - 1))
-            renderer = QSvgRenderer(QByteArray(with_path(data, path, theme)))
+            renderer = QSvgRenderer(QByteArray(with_path(data, path, theme, highlight.avoid)))
             self._renderers[key] = renderer
             while len(self._renderers) > CACHE_SIZE:
                 self._renderers.popitem(last=False)

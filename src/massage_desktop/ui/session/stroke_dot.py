@@ -19,6 +19,9 @@ GLOW = 2.3  # the glow reaches this many radii
 class StrokeDot:
     """Where the dot is along the path (0..1), how strongly it shows, and its painting.
 
+    Over a lifted stretch (the knee, from the arm to the leg) the dot is hidden: the hand is
+    in the air there, and it shows again where the hand is put down.
+
     `place` works out where each hand's dot is drawn once per move; painting only copies a
     picture of the dot drawn once, so a frame costs little.
     """
@@ -34,8 +37,10 @@ class StrokeDot:
 
     @property
     def shown(self) -> bool:
-        """Whether a dot is on the drawing."""
-        return self.path is not None and self.fraction is not None and self.strength > 0
+        """Whether a dot is on the drawing: not while the hand is lifted off the skin."""
+        if self.path is None or self.fraction is None or self.strength <= 0:
+            return False
+        return not self.path.lifted_at(self.fraction)
 
     @property
     def centres(self) -> list[QPointF]:
