@@ -13,7 +13,7 @@ import pytest
 from builders import shipped
 from massage_desktop.bodymap import View
 from massage_desktop.plan import plan
-from massage_desktop.strokes.geometry import Point, inside
+from massage_desktop.strokes.geometry import Point, inside, turning
 from massage_desktop.strokes.path import StrokePath
 from massage_desktop.strokes.svg_shapes import drawing
 
@@ -127,3 +127,19 @@ def test_buttock_rubbing_moves_up_as_on_the_back() -> None:
     (x0, y0), (x1, y1) = path.points[0], path.points[-1]
     assert y1 < y0 - 15  # upwards
     assert abs(x1 - x0) < 3  # not sideways
+
+
+def test_a_step_done_one_side_at_a_time_shows_one_hands_way() -> None:
+    p = plan(shipped("newborn-complex"), 1.5 * 52 / 12)
+    for side in ("left", "right"):
+        path = next(s for s in p.steps if s.id == f"spine-reflex.{side}").path
+        assert path is not None
+        assert len(path.hands()) == 1  # the baby lies on one side: one side of the spine
+
+
+def test_a_circle_said_to_go_clockwise_goes_clockwise_on_both_sides() -> None:
+    path = path_of("headache", 30, "temples")
+    left, right = path.hands()
+    assert turning(left.points, closed=True) == pytest.approx(turning(right.points, closed=True))
+    assert turning(left.points, closed=True) > 0  # clockwise as the parent sees the drawing
+    assert right.points[0] == (2 * path.view_box.middle - left.points[0][0], left.points[0][1])

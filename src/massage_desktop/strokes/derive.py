@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum
@@ -97,6 +98,8 @@ def step_path(step: Step, side: Side) -> StrokePath | None:
     left = left_path(step)
     if left is None:
         return None
+    if side in (Side.LEFT, Side.RIGHT) and left.both_hands:
+        left = replace(left, both_hands=False)  # one side at a time: one hand's way
     if side is Side.RIGHT:
         return left.mirrored()
     if side is Side.BOTH and not left.both_hands:
@@ -132,6 +135,9 @@ def _covered(route: Route, step: Step) -> int:
     return sum(z in route.zones for z in step.zones)
 
 
+_TURN_WORDS: Final = re.compile(r"\b(clockwise|counter-clockwise|anti-?clockwise)\b")
+
+
 @lru_cache(maxsize=512)
 def left_path(step: Step) -> StrokePath | None:
     """The path on the baby's left side (or the middle), or None where nothing moves."""
@@ -143,8 +149,17 @@ def left_path(step: Step) -> StrokePath | None:
         route = route_of(step, view, heading_of(step))
         both = (route is not None and route.both_hands) if both is None else both
         points = from_viewbox(view, list(step.path.points))
-        return StrokePath(view, points, step.path.closed, both, step.path.lifts)
-    return _derived(step, view)
+        path: StrokePath | None = StrokePath(view, points, step.path.closed, both, step.path.lifts)
+    else:
+        path = _derived(step, view)
+    if path is not None and path.closed and _names_turn(step):
+        path = replace(path, keeps_turn=True)
+    return path
+
+
+def _names_turn(step: Step) -> bool:
+    """Whether the step's words say which way round ("clockwise", "anticlockwise")."""
+    return bool(_TURN_WORDS.search(f"{step.direction} {step.instruction}".lower()))
 
 
 def _derived(step: Step, view: View) -> StrokePath | None:

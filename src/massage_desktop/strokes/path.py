@@ -52,6 +52,8 @@ class StrokePath:
     the chest, either side of the spine); a closed path goes round and round. `lifts` are the
     segments (k: from point k to point k + 1) where the hand is off the skin, carried over a
     place it must not touch (the knee) or from one limb to the next: they are not drawn.
+    `keeps_turn`: a circle whose words name its way round ("clockwise") goes that way on the
+    other side too; without it the other side is the plain mirror image.
     """
 
     view: View
@@ -59,6 +61,7 @@ class StrokePath:
     closed: bool = False
     both_hands: bool = False
     lifts: tuple[int, ...] = ()
+    keeps_turn: bool = False
     # The distance along the path to each point (and back to the start when closed).
     _walked: tuple[float, ...] = field(init=False, compare=False, repr=False)
     _hash: int = field(init=False, compare=False, repr=False)
@@ -120,7 +123,10 @@ class StrokePath:
 
     def mirrored(self) -> StrokePath:
         """The same stroke on the other side of the body, lifted in the same places."""
-        return replace(self, points=mirror_x(self.points, self.view_box.middle))
+        points = mirror_x(self.points, self.view_box.middle)
+        if self.keeps_turn and self.closed:
+            points = (points[0], *reversed(points[1:]))  # the same start, the same way round
+        return replace(self, points=points)
 
     def hands(self) -> tuple[StrokePath, ...]:
         """This path, and its mirror image when both hands work at once (worked out once)."""
