@@ -143,3 +143,13 @@ def test_a_circle_said_to_go_clockwise_goes_clockwise_on_both_sides() -> None:
     assert turning(left.points, closed=True) == pytest.approx(turning(right.points, closed=True))
     assert turning(left.points, closed=True) > 0  # clockwise as the parent sees the drawing
     assert right.points[0] == (2 * path.view_box.middle - left.points[0][0], left.points[0][1])
+
+
+def test_chest_circles_said_to_go_clockwise_go_clockwise_with_both_hands() -> None:
+    path = path_of("age-4-months", 4, "chest-circles")
+    left, right = path.hands()
+    assert turning(left.points) > 2.5  # a chain of circles, clockwise as the parent sees it
+    # The same number of circles; the line they run along bends the other way on that side.
+    assert turning(right.points) == pytest.approx(turning(left.points), abs=0.15)
+    assert right.points[0][0] < path.view_box.middle < left.points[0][0]  # each on its side
+    assert right.points[-1][0] < left.points[-1][0]  # and out to its own side of the chest

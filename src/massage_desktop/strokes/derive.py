@@ -43,6 +43,7 @@ from massage_desktop.strokes.path import StrokePath, from_viewbox
 from massage_desktop.strokes.shapes import (
     arch,
     circle,
+    loop_anchors,
     loops_along,
     smooth,
     spiral,
@@ -152,7 +153,7 @@ def left_path(step: Step) -> StrokePath | None:
         path: StrokePath | None = StrokePath(view, points, step.path.closed, both, step.path.lifts)
     else:
         path = _derived(step, view)
-    if path is not None and path.closed and _names_turn(step):
+    if path is not None and (path.closed or path.anchors) and _names_turn(step):
         path = replace(path, keeps_turn=True)
     return path
 
@@ -194,11 +195,15 @@ def _derived(step: Step, view: View) -> StrokePath | None:
     ]
     if not parts:
         return None
+    anchors: tuple[float, ...] = ()
     if motion is Motion.CIRCLE:
+        anchors = tuple(a for part in parts for a in loop_anchors(part, FINGER_LOOP))
         parts = [loops_along(part, FINGER_LOOP, clockwise) for part in parts]
     if heading.returns:
         parts = [there_and_back(part) for part in parts]
-    return joined(view, parts, route.both_hands)
+        anchors = ()
+    path = joined(view, parts, route.both_hands)
+    return replace(path, anchors=anchors) if anchors else path
 
 
 def _kept_clear(

@@ -53,7 +53,9 @@ class StrokePath:
     segments (k: from point k to point k + 1) where the hand is off the skin, carried over a
     place it must not touch (the knee) or from one limb to the next: they are not drawn.
     `keeps_turn`: a circle whose words name its way round ("clockwise") goes that way on the
-    other side too; without it the other side is the plain mirror image.
+    other side too; without it the other side is the plain mirror image. `anchors` are, for a
+    chain of small circles along a line, the x of the line each point circles round, so the
+    other side's circles can keep their way round as well.
     """
 
     view: View
@@ -62,6 +64,7 @@ class StrokePath:
     both_hands: bool = False
     lifts: tuple[int, ...] = ()
     keeps_turn: bool = False
+    anchors: tuple[float, ...] = ()
     # The distance along the path to each point (and back to the start when closed).
     _walked: tuple[float, ...] = field(init=False, compare=False, repr=False)
     _hash: int = field(init=False, compare=False, repr=False)
@@ -74,6 +77,8 @@ class StrokePath:
         object.__setattr__(self, "_hash", hash((self.view, self.points, self.closed, self.lifts)))
         if problem := lift_problem(self.lifts, len(self.points), self.closed):
             raise ValueError(problem)
+        if self.anchors and len(self.anchors) != len(self.points):
+            raise ValueError("a chain of circles needs one anchor per point")
 
     def __hash__(self) -> int:
         """Worked out once: a path is a key of the diagram's picture cache, looked up per frame."""
@@ -123,10 +128,15 @@ class StrokePath:
 
     def mirrored(self) -> StrokePath:
         """The same stroke on the other side of the body, lifted in the same places."""
-        points = mirror_x(self.points, self.view_box.middle)
+        middle = self.view_box.middle
+        points = mirror_x(self.points, middle)
+        anchors = tuple(2 * middle - a for a in self.anchors)
         if self.keeps_turn and self.closed:
             points = (points[0], *reversed(points[1:]))  # the same start, the same way round
-        return replace(self, points=points)
+        elif self.keeps_turn and anchors:
+            # Each circle turned over about its own place on the line: the same way round.
+            points = tuple((2 * a - x, y) for (x, y), a in zip(points, anchors, strict=True))
+        return replace(self, points=points, anchors=anchors)
 
     def hands(self) -> tuple[StrokePath, ...]:
         """This path, and its mirror image when both hands work at once (worked out once)."""

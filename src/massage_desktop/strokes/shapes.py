@@ -66,10 +66,19 @@ def arch(centre: Point, half_width: float, half_height: float, from_left: bool) 
     return catmull_rom(pts, per_span=8)
 
 
+def loop_anchors(line: Sequence[Point], radius: float) -> tuple[float, ...]:
+    """Where on `line` (its x) each point of `loops_along(line, radius, ...)` circles round."""
+    steps = _loop_count(line, radius) * 24
+    return tuple(point_at(line, k / steps)[0] for k in range(steps + 1))
+
+
+def _loop_count(line: Sequence[Point], radius: float) -> int:
+    return max(1, round(length(line) / (LOOP_SPACING * radius)))
+
+
 def loops_along(line: Sequence[Point], radius: float, clockwise: bool) -> Polyline:
     """Small circles drawn while moving along `line` (a trochoid), as fingertips circling."""
-    total = length(line)
-    loops = max(1, round(total / (LOOP_SPACING * radius)))
+    loops = _loop_count(line, radius)
     steps = loops * 24
     sign = 1.0 if clockwise else -1.0
     out: list[Point] = []

@@ -122,7 +122,7 @@ _ROUTES: Final[Mapping[View, tuple[RouteSpec, ...]]] = {
         _r("body", "arm", _BODY, {"whole-body": ("hand", "hip")}, both_hands=True,
            lifted=(("shoulder", "foot"), *_OVER_KNEE)),
         # Below the nipples, from the side of the chest (well below the armpit) to the middle.
-        _r("chest", "view", (("ribs", 264, 288), ("side", 252, 283), ("", 240, 274),
+        _r("chest", "view", (("ribs", 258, 287), ("side", 250, 281), ("", 240, 274),
                              ("chest", 224, 268), ("chest-middle", 204, 265)),
            {"chest": ("side", "chest-middle"), "ribs": ("ribs", "side")}, both_hands=True),
         _r("tummy", "view", (("bottom", 222, 364), ("", 222, 330), ("top", 222, 294)),
