@@ -153,3 +153,9 @@ def test_chest_circles_said_to_go_clockwise_go_clockwise_with_both_hands() -> No
     assert turning(right.points) == pytest.approx(turning(left.points), abs=0.15)
     assert right.points[0][0] < path.view_box.middle < left.points[0][0]  # each on its side
     assert right.points[-1][0] < left.points[-1][0]  # and out to its own side of the chest
+
+
+def test_the_top_of_head_circle_is_inside_the_head_and_clear_of_the_soft_spot() -> None:
+    path = path_of("headache", 30, "top-of-head")
+    assert all(inside(p, outline(View.FACE, "head")) for p in path.points)
+    assert gap(path.points, View.FACE, "fontanelle") >= 5
