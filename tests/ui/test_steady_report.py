@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice
 
 from massage_desktop.speech.prompts import TEST_SENTENCE
-from massage_desktop.ui.steady_report import REPORT_STEADY, SteadyReport, memory_kb
+from massage_desktop.ui.steady_report import REPORT_STEADY, STEADY_DUMP, SteadyReport, memory_kb
 
 
 class Closer:
@@ -59,6 +59,27 @@ def test_the_memory_is_reported_once_the_prompt_has_played(
     voice.prompt_finished.emit(TEST_SENTENCE, "instruction", True)
     [report] = report_lines(capsys)
     assert {"steady_at", "rss_kb", "peak_rss_kb", "anon_kb", "file_kb"} <= set(report)
+    qtbot.waitUntil(lambda: done.calls == 1)
+
+
+def test_asked_for_a_breakdown_the_report_leaves_its_mappings_and_modules(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(STEADY_DUMP, str(tmp_path))
+    voice, done = FakeVoice(), Closer()
+    SteadyReport(voice, done, voice).start()
+    assert list(tmp_path.iterdir()) == []  # nothing before the prompt has played
+    voice.prompt_finished.emit(TEST_SENTENCE, "instruction", True)
+    [report] = report_lines(capsys)
+    assert "rss_kb" in report
+    smaps = (tmp_path / "smaps").read_text(encoding="utf-8")
+    assert "Rss:" in smaps
+    assert "libQt6Core" in smaps
+    modules = (tmp_path / "modules").read_text(encoding="utf-8").split()
+    assert "massage_desktop.ui.steady_report" in modules
     qtbot.waitUntil(lambda: done.calls == 1)
 
 
