@@ -112,9 +112,18 @@ def test_no_voice_at_all_is_reported_at_once(
     qtbot.waitUntil(lambda: done.calls == 1)
 
 
+# What the window has no need of, even once everything has loaded and a prompt has played.
+NEVER_LOADED = ("numpy", "soundfile")
+
+
 @pytest.mark.slow
-def test_the_real_app_speaks_reports_and_closes() -> None:
-    env = {**os.environ, REPORT_STEADY: "1", "QT_QPA_PLATFORM": "offscreen"}
+def test_the_real_app_speaks_reports_and_closes(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        REPORT_STEADY: "1",
+        STEADY_DUMP: str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     args = ["--protocol", "general-strengthening", "--age-months", "7"]
     out = subprocess.run(
         [sys.executable, "-m", "massage_desktop", *args],
@@ -129,3 +138,6 @@ def test_the_real_app_speaks_reports_and_closes() -> None:
     assert 30_000 < report["rss_kb"] <= report["peak_rss_kb"]
     cache = Path(os.environ["MASSAGE_DESKTOP_CACHE_DIR"])
     assert list(cache.rglob("*.wav")), "the prompt was rendered into the speech cache"
+    modules = (tmp_path / "modules").read_text(encoding="utf-8").split()
+    assert "massage_desktop.speech.mixer" in modules  # the prompt went through the mixer
+    assert [m for m in modules if m.split(".")[0] in NEVER_LOADED] == []

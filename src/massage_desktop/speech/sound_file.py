@@ -6,9 +6,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from massage_desktop.speech.sound import Samples
+from massage_desktop.speech.sound import Samples, int16_bytes
 
 FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
 
@@ -49,10 +47,11 @@ class SoundWriter:
         """Add `samples` (floats -1..1) at the end."""
         self.frames += len(samples)
         if self._wav is not None:
-            ints = np.round(np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
-            self._wav.writeframes(ints.tobytes())
+            self._wav.writeframes(int16_bytes(samples))
         else:
-            self._sf.write(samples)
+            import numpy  # soundfile's own dependency, loaded with it
+
+            self._sf.write(numpy.frombuffer(samples, dtype="=f4"))
 
     def close(self) -> None:
         """Finish the file (its header says how long it is)."""
