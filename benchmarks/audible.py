@@ -77,7 +77,7 @@ def aligned(
     threshold meets a soft or plosive start at a different point in each recording."""
     from massage_desktop.speech.sound import resample
 
-    reference = resample(sound, RENDER_RATE, rate)[: int(0.5 * rate)]
+    reference = np.asarray(resample(sound, RENDER_RATE, rate)[: int(0.5 * rate)])
     per_sample = time_of(1.0) - time_of(0.0)
     start = max(int((near - time_of(0.0)) / per_sample) - int(0.05 * rate), 0)
     window = samples[start : start + len(reference) + int(0.1 * rate)]
@@ -130,8 +130,9 @@ def run(sink: NullSink, count: int) -> None:
         for text in TEXTS:
             path = files[text] = service.cached_path(text) or Path("missing")
             data, rate = read_wav(path)
-            lead_in[text] = first_onset(data * gain, rate, LEVEL) / rate
-            if len(onsets(data * gain, rate, LEVEL, QUIET_S)) != 1:
+            heard_as = np.asarray(data) * gain
+            lead_in[text] = first_onset(heard_as, rate, LEVEL) / rate
+            if len(onsets(heard_as, rate, LEVEL, QUIET_S)) != 1:
                 raise SystemExit(f"{text!r} has a long pause inside")
         # The baseline first: the stream sets the sound server's buffer for the whole process.
         for variant in ("qmediaplayer", "stream"):
@@ -211,7 +212,7 @@ def session_run(sink: NullSink, service: Any, spin: Callable[[float], None], cou
     delays, dues, exact = [], [], []
     for due, text in beats[:count]:
         data, rate = read_wav(service.cached_path(text) or Path("missing"))
-        lead_in = first_onset(data * gain, rate, LEVEL) / rate
+        lead_in = first_onset(np.asarray(data) * gain, rate, LEVEL) / rate
         expected = due + lead_in
         near = heard[np.abs(heard - expected - 0.4) < 0.2]
         if len(near) == 1:

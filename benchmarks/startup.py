@@ -21,7 +21,15 @@ shipped chime, through QMediaPlayer and reports VmRSS at the end of the sound.
 Targets: startup_ratio and rss_ratio (first paint) at most 1.5, steady_rss_ratio at most 1.3;
 exit 1 when one is missed. Prints JSON lines {"name", "value", "unit", "variant", "platform"}.
 
-Usage: python benchmarks/startup.py [--runs N] [--platform offscreen|xcb]
+Breakdown (--breakdown): at the steady moment both variants also copy their /proc/self/smaps
+and the names of their loaded modules; then one line per mapping whose resident memory differs
+by 0.1 MB or more, {"name": "steady_map_mb", "value": app - bare, "mapping", "app_mb",
+"bare_mb"} (medians over the runs; a library by its file name, anonymous memory as [heap] and
+[anon]: see memory_breakdown.py), and one line per top-level package the app has loaded and the
+bare window has not, {"name": "steady_modules", "value": its module count, "package"} (those
+of one module each together on one line, with their "names").
+
+Usage: python benchmarks/startup.py [--runs N] [--platform offscreen|xcb] [--breakdown]
 (xcb needs an X server: `Xvfb :150 & DISPLAY=:150 python benchmarks/startup.py --platform xcb`)
 """
 
@@ -36,10 +44,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from massage_desktop.paths import resources_dir
+from memory_breakdown import differences, median_kb, packages, resident_kb
+
+STEADY_DUMP = "MASSAGE_DESKTOP_STEADY_DUMP"  # massage_desktop.ui.steady_report.STEADY_DUMP
 
 FIRST_PAINT_TARGET = 1.5
 STEADY_TARGET = 1.3
@@ -79,9 +90,20 @@ def memory_kb():
         rows = [line.partition(":") for line in status]
     return {names[k]: int(v.split()[0]) for k, _, v in rows if k in names}
 
+def dump():  # for --breakdown only
+    import os
+    folder = os.environ.get("MASSAGE_DESKTOP_STEADY_DUMP")
+    if folder:
+        with open("/proc/self/smaps") as smaps, open(folder + "/smaps", "w") as out:
+            out.write(smaps.read())
+        with open(folder + "/modules", "w") as out:
+            out.write("\\n".join(sorted(sys.modules)))
+
 def on_status(status):
     if status == QMediaPlayer.MediaStatus.EndOfMedia:
-        sys.stdout.write(json.dumps({"steady_at": time.monotonic(), **memory_kb()}) + "\\n")
+        fields = {"steady_at": time.monotonic(), **memory_kb()}
+        dump()
+        sys.stdout.write(json.dumps(fields) + "\\n")
         sys.stdout.flush()
         window.close()
 
@@ -113,13 +135,16 @@ class Run:
     """One start: milliseconds to the moment measured, and the memory then in MB.
 
     At the first paint the memory is the peak; at the steady moment it is the resident memory
-    then, with its anonymous (heap, Python objects) and file-backed (libraries) parts.
+    then, with its anonymous (heap, Python objects) and file-backed (libraries) parts, and
+    with --breakdown the resident kB by mapping and the loaded modules' names.
     """
 
     ms: float
     rss_mb: float
     anon_mb: float = 0.0
     file_mb: float = 0.0
+    maps_kb: dict[str, int] = field(default_factory=dict)
+    modules: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +155,7 @@ class Variant:
     moment: str  # "painted_at" (peak RSS kept) or "steady_at" (RSS at that moment kept)
     env: dict[str, str]
     fresh_cache: bool = False
+    dump: bool = False  # copy smaps and the module names at the steady moment (--breakdown)
 
 
 class PageCache:
@@ -173,6 +199,9 @@ def start_once(variant: Variant, home: Path, cache: PageCache) -> Run:
     env = dict(variant.env)
     if variant.fresh_cache:  # the prompt is rendered in every run, never found in the cache
         env["MASSAGE_DESKTOP_CACHE_DIR"] = tempfile.mkdtemp(prefix="cache-", dir=home)
+    dump = Path(tempfile.mkdtemp(prefix="dump-", dir=home)) if variant.dump else None
+    if dump is not None:
+        env[STEADY_DUMP] = str(dump)
     began = time.monotonic()
     proc = subprocess.Popen(
         variant.command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
@@ -192,11 +221,16 @@ def start_once(variant: Variant, home: Path, cache: PageCache) -> Run:
     if variant.moment == "painted_at":
         return Run(ms, usage.ru_maxrss / 1024)
     mb = {key: float(report[f"{key}_kb"]) / 1024 for key in ("rss", "anon", "file")}
-    return Run(ms, mb["rss"], mb["anon"], mb["file"])
+    run = Run(ms, mb["rss"], mb["anon"], mb["file"])
+    if dump is None:
+        return run
+    maps = resident_kb((dump / "smaps").read_text(encoding="utf-8", errors="replace"))
+    modules = frozenset((dump / "modules").read_text(encoding="utf-8").split())
+    return Run(run.ms, run.rss_mb, run.anon_mb, run.file_mb, maps, modules)
 
 
-def measure(variants: dict[str, Variant], runs: int, home: Path) -> dict[str, Run]:
-    """Median figures per variant; the variants take turns, after one warm-up round."""
+def measure(variants: dict[str, Variant], runs: int, home: Path) -> dict[str, list[Run]]:
+    """Every run of every variant; the variants take turns, after one warm-up round."""
     done: dict[str, list[Run]] = {name: [] for name in variants}
     cache = PageCache()
     for round_number in range(runs + 1):
@@ -204,6 +238,11 @@ def measure(variants: dict[str, Variant], runs: int, home: Path) -> dict[str, Ru
             run = start_once(variant, home, cache)
             if round_number > 0:
                 done[name].append(run)
+    return done
+
+
+def medians(done: dict[str, list[Run]]) -> dict[str, Run]:
+    """Each variant's median figures."""
     return {name: median(runs) for name, runs in done.items()}
 
 
@@ -236,15 +275,16 @@ def first_paint_variants(env: dict[str, str]) -> dict[str, Variant]:
     }
 
 
-def steady_variants(env: dict[str, str]) -> dict[str, Variant]:
+def steady_variants(env: dict[str, str], dump: bool = False) -> dict[str, Variant]:
     """The app after one spoken prompt, and the bare window after one sound."""
     app_env = {**env, "MASSAGE_DESKTOP_REPORT_STEADY": "1"}
     chime = str(resources_dir() / "sounds" / "chime.wav")
     python = sys.executable
     app = [python, "-m", "massage_desktop", *APP_ARGS]
+    bare = [python, "-c", BARE_STEADY, chime]
     return {
-        "app": Variant(app, "steady_at", app_env, fresh_cache=True),
-        "bare": Variant([python, "-c", BARE_STEADY, chime], "steady_at", env),
+        "app": Variant(app, "steady_at", app_env, fresh_cache=True, dump=dump),
+        "bare": Variant(bare, "steady_at", env, dump=dump),
     }
 
 
@@ -270,6 +310,43 @@ def rows(first: dict[str, Run], steady: dict[str, Run], platform: str) -> list[d
     return [{**row, "platform": platform} for row in out]
 
 
+def breakdown_rows(steady: dict[str, list[Run]], platform: str) -> list[dict[str, object]]:
+    """Where the app's steady memory differs from the bare window's, and the packages it adds."""
+    app, bare = (median_kb([run.maps_kb for run in steady[name]]) for name in ("app", "bare"))
+    out: list[dict[str, object]] = []
+    for mapping, app_kb, bare_kb in differences(app, bare):
+        out.append(
+            {
+                "name": "steady_map_mb",
+                "value": round((app_kb - bare_kb) / 1024, 2),
+                "unit": "MB",
+                "variant": "app-bare",
+                "mapping": mapping,
+                "app_mb": round(app_kb / 1024, 2),
+                "bare_mb": round(bare_kb / 1024, 2),
+            }
+        )
+    bare_packages = packages(steady["bare"][-1].modules)
+    added = packages(m for m in steady["app"][-1].modules if m.split(".")[0] not in bare_packages)
+    single = sorted(package for package, count in added.items() if count == 1)
+    for package, count in sorted(added.items(), key=lambda item: (-item[1], item[0])):
+        if count > 1:
+            out.append(modules_row(count, package=package))
+    if single:
+        out.append(modules_row(len(single), package="(one module each)", names=single))
+    return [{**row, "platform": platform} for row in out]
+
+
+def modules_row(count: int, **fields: object) -> dict[str, object]:
+    """A steady_modules row: modules the app has loaded and the bare window has not."""
+    return {
+        "name": "steady_modules",
+        "value": count,
+        "unit": "modules",
+        "variant": "app-bare",
+    } | fields
+
+
 def missed(figures: Sequence[dict[str, object]]) -> list[str]:
     """The app's ratios over their targets."""
     targets = {"startup_ratio": FIRST_PAINT_TARGET, "rss_ratio": FIRST_PAINT_TARGET}
@@ -286,17 +363,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=5, help="starts of each variant")
     parser.add_argument("--platform", choices=("offscreen", "xcb"), default="offscreen")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also print what the app's steady memory holds beyond the bare window's",
+    )
     args = parser.parse_args(argv)
     if args.platform == "xcb" and not os.environ.get("DISPLAY"):
         parser.error("--platform xcb needs an X server in DISPLAY (for example Xvfb :150 &)")
     with tempfile.TemporaryDirectory(prefix="massage-startup-") as folder:
         home = Path(folder)
         env = environment(home, args.platform)
-        first = measure(first_paint_variants(env), args.runs, home)
-        steady = measure(steady_variants(env), args.runs, home)
-    figures = rows(first, steady, args.platform)
+        first = medians(measure(first_paint_variants(env), args.runs, home))
+        steady_runs = measure(steady_variants(env, args.breakdown), args.runs, home)
+    figures = rows(first, medians(steady_runs), args.platform)
     for line in figures:
         print(json.dumps(line))
+    if args.breakdown:
+        for line in breakdown_rows(steady_runs, args.platform):
+            print(json.dumps(line))
     for problem in missed(figures):
         print(f"target missed: {problem}", file=sys.stderr)
     return 1 if missed(figures) else 0

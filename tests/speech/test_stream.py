@@ -7,6 +7,7 @@ no device at all the stream runs silently and every sound still starts and ends.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from PySide6.QtMultimedia import QAudioDevice
 from pytestqt.qtbot import QtBot
 
+from massage_desktop.speech import sound
 from massage_desktop.speech.mixer import Bus
 from massage_desktop.speech.null_sink import NullSink
 from massage_desktop.speech.sound import Samples, onsets
@@ -27,7 +29,7 @@ pytestmark = [pytest.mark.no_qt_log, pytest.mark.slow]
 
 def beep(seconds: float, rate: int) -> Samples:
     n = int(seconds * rate)
-    return (0.4 * np.sin(2 * np.pi * 660 * np.arange(n) / rate)).astype(np.float32)
+    return sound.samples(0.4 * math.sin(2 * math.pi * 660 * k / rate) for k in range(n))
 
 
 def player_of(stream: AudioStream, samples: Samples) -> StreamPlayer:
@@ -55,11 +57,11 @@ def test_sounds_are_heard_a_fixed_latency_after_they_were_due(
 ) -> None:
     rate = stream.mixer.rate
     recording = sound_server.record()
-    sound = beep(0.08, rate)
+    blip = beep(0.08, rate)
     first_due = time.monotonic() + 0.3
     dues = [first_due + 0.35 * k + 0.01 * k * k for k in range(8)]
     for k, due in enumerate(dues):
-        stream.mixer.add(k + 1, sound, stream.frame_for(due))
+        stream.mixer.add(k + 1, blip, stream.frame_for(due))
     with qtbot.waitSignal(
         stream.heard, check_params_cb=lambda event: event.token == len(dues), timeout=10_000
     ):

@@ -65,6 +65,24 @@ def test_spared_the_sources_stay_on_disk_and_the_verdicts_do_not_change() -> Non
     assert report["same_answer"] == [True, True, True]
 
 
+LATE = """
+import json, linecache, sys
+import PySide6.QtCore
+import xml.dom.minidom  # read by PySide6's own hook: its source is cached now
+from massage_desktop.ui.import_hook import spare_the_line_cache
+before = len(linecache.cache)
+spare_the_line_cache()
+print(json.dumps({"before": before, "after": len(linecache.cache)}))
+"""
+
+
+def test_what_was_read_before_it_was_spared_is_dropped() -> None:
+    out = subprocess.run([sys.executable, "-c", LATE], capture_output=True, text=True, check=True)
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["before"] > 0
+    assert report["after"] == 0
+
+
 def test_installing_twice_wraps_once() -> None:
     import PySide6.QtCore  # noqa: F401  (loads the hook in this process too)
 

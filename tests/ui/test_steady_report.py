@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice
 
 from massage_desktop.speech.prompts import TEST_SENTENCE
-from massage_desktop.ui.steady_report import REPORT_STEADY, SteadyReport, memory_kb
+from massage_desktop.ui.steady_report import REPORT_STEADY, STEADY_DUMP, SteadyReport, memory_kb
 
 
 class Closer:
@@ -62,6 +62,27 @@ def test_the_memory_is_reported_once_the_prompt_has_played(
     qtbot.waitUntil(lambda: done.calls == 1)
 
 
+def test_asked_for_a_breakdown_the_report_leaves_its_mappings_and_modules(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(STEADY_DUMP, str(tmp_path))
+    voice, done = FakeVoice(), Closer()
+    SteadyReport(voice, done, voice).start()
+    assert list(tmp_path.iterdir()) == []  # nothing before the prompt has played
+    voice.prompt_finished.emit(TEST_SENTENCE, "instruction", True)
+    [report] = report_lines(capsys)
+    assert "rss_kb" in report
+    smaps = (tmp_path / "smaps").read_text(encoding="utf-8")
+    assert "Rss:" in smaps
+    assert "libQt6Core" in smaps
+    modules = (tmp_path / "modules").read_text(encoding="utf-8").split()
+    assert "massage_desktop.ui.steady_report" in modules
+    qtbot.waitUntil(lambda: done.calls == 1)
+
+
 @pytest.mark.parametrize("how", ["unavailable", "failed", "dropped", "cut"])
 def test_a_prompt_that_is_not_heard_to_its_end_is_an_error(
     qtbot: QtBot, capsys: pytest.CaptureFixture[str], how: str
@@ -91,9 +112,18 @@ def test_no_voice_at_all_is_reported_at_once(
     qtbot.waitUntil(lambda: done.calls == 1)
 
 
+# What the window has no need of, even once everything has loaded and a prompt has played.
+NEVER_LOADED = ("numpy", "soundfile")
+
+
 @pytest.mark.slow
-def test_the_real_app_speaks_reports_and_closes() -> None:
-    env = {**os.environ, REPORT_STEADY: "1", "QT_QPA_PLATFORM": "offscreen"}
+def test_the_real_app_speaks_reports_and_closes(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        REPORT_STEADY: "1",
+        STEADY_DUMP: str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     args = ["--protocol", "general-strengthening", "--age-months", "7"]
     out = subprocess.run(
         [sys.executable, "-m", "massage_desktop", *args],
@@ -108,3 +138,6 @@ def test_the_real_app_speaks_reports_and_closes() -> None:
     assert 30_000 < report["rss_kb"] <= report["peak_rss_kb"]
     cache = Path(os.environ["MASSAGE_DESKTOP_CACHE_DIR"])
     assert list(cache.rglob("*.wav")), "the prompt was rendered into the speech cache"
+    modules = (tmp_path / "modules").read_text(encoding="utf-8").split()
+    assert "massage_desktop.speech.mixer" in modules  # the prompt went through the mixer
+    assert [m for m in modules if m.split(".")[0] in NEVER_LOADED] == []

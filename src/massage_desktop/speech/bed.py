@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from massage_desktop.paths import resources_dir
-from massage_desktop.speech.sound import Samples
+from massage_desktop.speech.sound import Frames, scaled
 
 # At full bed volume the bed plays at this fraction of the voice's gain: the loops are made
 # about as loud as speech, so the bed stays at least 6 dB under the voice.
@@ -38,7 +36,7 @@ class BedPlayer:
         self.rate = rate
         self.volume = 0.5
         self.voice_gain = 1.0
-        self._loop: Samples | None = None
+        self._loop: Frames | None = None
         self._phase = 0
         self._level = 0.0  # fade: 0 .. 1
         self._target = 0.0
@@ -53,7 +51,7 @@ class BedPlayer:
         """The bed's gain at full fade, before ducking."""
         return max(0.0, min(self.volume, 1.0)) * BED_CAP * self.voice_gain
 
-    def start(self, loop: Samples) -> None:
+    def start(self, loop: Frames) -> None:
         """Loop `loop` from its beginning, fading in over FADE_IN_S."""
         if self._loop is not loop:
             self._loop, self._phase, self._level = loop, 0, 0.0
@@ -63,22 +61,32 @@ class BedPlayer:
         """Fade out over FADE_OUT_S, then fall silent."""
         self._target = 0.0
 
-    def read(self, n: int) -> Samples:
+    def read(self, n: int) -> list[float]:
         """The next `n` frames of the bed, faded and at its gain (before ducking)."""
         loop = self._loop
         if loop is None or len(loop) == 0:
-            return np.zeros(n, dtype=np.float32)
-        index = (self._phase + np.arange(n)) % len(loop)
-        self._phase = int((self._phase + n) % len(loop))
+            return [0.0] * n
+        gain = self.gain
         if self._level == self._target:
-            fade = np.full(n, self._level)
+            out = self._looped(loop, n, self._level * gain)
         else:
             rising = self._target > self._level
             step = 1.0 / ((FADE_IN_S if rising else FADE_OUT_S) * self.rate)
-            ramp = self._level + (step if rising else -step) * np.arange(1, n + 1)
-            fade = np.minimum(ramp, self._target) if rising else np.maximum(ramp, self._target)
-        self._level = float(fade[-1])
+            step, bound = (step, min) if rising else (-step, max)
+            level, target = self._level, self._target
+            fade = [bound(level + step * k, target) for k in range(1, n + 1)]
+            self._level = fade[-1]
+            out = [x * f for x, f in zip(self._looped(loop, n, gain), fade, strict=True)]
         if self._level == 0.0 and self._target == 0.0:
             self._loop = None
-        out: Samples = (loop[index] * fade * self.gain).astype(np.float32)
+        return out
+
+    def _looped(self, loop: Frames, n: int, gain: float) -> list[float]:
+        """The next `n` frames of the loop times `gain`, round its end as often as needed."""
+        out: list[float] = []
+        size = len(loop)
+        while len(out) < n:
+            take = min(n - len(out), size - self._phase)
+            out += scaled(loop, self._phase, self._phase + take, gain)
+            self._phase = (self._phase + take) % size
         return out

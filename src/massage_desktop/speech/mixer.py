@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import numpy as np
-
 from massage_desktop.speech.bed import BedPlayer
 from massage_desktop.speech.ducking import Ducking
-from massage_desktop.speech.sound import Samples
+from massage_desktop.speech.sound import Frames, Samples, samples, scaled, silence
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +44,7 @@ class Placed:
 
     token: int
     bus: Bus
-    samples: Samples
+    samples: Frames
     start: int
     end: int
     cut_from: int | None = None  # cut: fades out from here to `end`
@@ -140,12 +139,12 @@ class Mixer:
 
     # -- placing and cutting ------------------------------------------------------------------
 
-    def add(self, token: int, samples: Samples, at: int, bus: Bus = Bus.VOICE) -> Placed:
-        """Place `samples` from timeline frame `at` (a frame already read means: at once)."""
+    def add(self, token: int, sound: Frames, at: int, bus: Bus = Bus.VOICE) -> Placed:
+        """Place `sound` from timeline frame `at` (a frame already read means: at once)."""
         if at < self._position:
             log.debug("sound %d placed %d frames late", token, self._position - at)
             at = self._position
-        placed = Placed(token, bus, samples, at, at + len(samples))
+        placed = Placed(token, bus, sound, at, at + len(sound))
         self._placed.append(placed)
         return placed
 
@@ -183,53 +182,75 @@ class Mixer:
 
     def read(self, count: int) -> Samples:
         """The next `count` output frames, clipped to -1 .. 1."""
-        out = np.zeros(count, dtype=np.float32)
-        done = 0
-        while done < count:
+        if self._level == self._target and not self._placed and not self.bed.sounding:
+            if self._target != 0.0:  # nothing to hear: the timeline moves on (unless paused)
+                self._position += count
+            self._output += count
+            return silence(count)
+        out: list[float] = []
+        while len(out) < count:
             if self._target == 0.0 and self._level == 0.0:
                 break  # paused: silence, the timeline stands still
-            n = count - done
+            n = count - len(out)
             step = 1.0 / self.fade
             if self._level != self._target:
-                n = min(n, int(np.ceil(abs(self._target - self._level) / step)))
-            ramp = self._ramp(n, step)
-            out[done : done + n] = self._render(self._position, n) * ramp
+                n = min(n, math.ceil(abs(self._target - self._level) / step))
+            out += self._faded(self._render(self._position, n), step)
             self._position += n
-            done += n
             if self._target == 0.0 and self._level == 0.0:
-                self._breaks.add(self._output + done, self._position, False)
+                self._breaks.add(self._output + len(out), self._position, False)
         self._output += count
-        np.clip(out, -1.0, 1.0, out=out)
-        return out
+        if len(out) < count:
+            out += [0.0] * (count - len(out))
+        if out and (max(out) > 1.0 or min(out) < -1.0):
+            out = [1.0 if x > 1.0 else -1.0 if x < -1.0 else x for x in out]
+        return samples(out)
 
-    def _ramp(self, n: int, step: float) -> Samples:
+    def _faded(self, block: list[float], step: float) -> list[float]:
+        """`block` under the master fade, which moves on by `step` a frame towards its target."""
         if self._level == self._target:
-            return np.full(n, self._level, dtype=np.float32)
+            level = self._level
+            return block if level == 1.0 else [x * level for x in block]
         sign = 1.0 if self._target > self._level else -1.0
-        ramp = np.clip(self._level + sign * step * np.arange(1, n + 1), 0.0, 1.0)
-        self._level = float(ramp[-1])
+        level = self._level
+        ramp = [min(max(level + sign * step * k, 0.0), 1.0) for k in range(1, len(block) + 1)]
+        self._level = ramp[-1]
         if abs(self._level - self._target) < 1e-9:
             self._level = self._target
-        out: Samples = ramp.astype(np.float32)
-        return out
+        return [x * r for x, r in zip(block, ramp, strict=True)]
 
-    def _render(self, start: int, n: int) -> Samples:
-        buf = np.zeros(n, dtype=np.float32)
+    def _render(self, start: int, n: int) -> list[float]:
+        buf: list[float] | None = None
         stop = start + n
         for p in self._placed:
             a, b = max(p.start, start), min(p.end, stop)
             if a >= b:
                 continue
-            chunk = p.samples[a - p.start : b - p.start] * self._gains[p.bus]
+            chunk = scaled(p.samples, a - p.start, b - p.start, self._gains[p.bus])
             if p.cut_from is not None:
-                frames = np.arange(a, b, dtype=np.float32)
-                chunk = chunk * np.clip((p.end - frames) / max(p.end - p.cut_from, 1), 0, 1)
-            buf[a - start : b - start] += chunk
+                end, span = p.end, max(p.end - p.cut_from, 1)
+                fades = (min(max((end - f) / span, 0.0), 1.0) for f in range(a, b))
+                chunk = [x * f for x, f in zip(chunk, fades, strict=False)]
+            if buf is None and b - a == n:
+                buf = chunk
+                continue
+            buf = buf or [0.0] * n
+            into = buf[a - start : b - start]
+            buf[a - start : b - start] = [x + y for x, y in zip(into, chunk, strict=True)]
         if self.bed.sounding:
-            spans = [(p.start, p.end) for p in self._placed if p.bus is Bus.VOICE]
-            duck = self.ducking.gains(start, n, spans, self.rate)
-            buf += self.bed.read(n) * duck
-        return buf
+            return self._with_bed(buf, start, n)
+        return buf or [0.0] * n
+
+    def _with_bed(self, buf: list[float] | None, start: int, n: int) -> list[float]:
+        """`buf` (None: silence) with the bed under it, ducked under the voice's spans."""
+        spans = [(p.start, p.end) for p in self._placed if p.bus is Bus.VOICE]
+        duck = self.ducking.gains(start, n, spans, self.rate)
+        bed = self.bed.read(n)
+        if duck is None:
+            return bed if buf is None else [x + y for x, y in zip(buf, bed, strict=True)]
+        if buf is None:
+            return [y * d for y, d in zip(bed, duck, strict=True)]
+        return [x + y * d for x, y, d in zip(buf, bed, duck, strict=True)]
 
     # -- what is heard -----------------------------------------------------------------------
 

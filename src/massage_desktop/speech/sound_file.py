@@ -7,9 +7,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from massage_desktop.speech.sound import Samples
+from massage_desktop.speech.sound import Samples, int16_bytes
 from massage_desktop.store.atomic import describe_os_error
 
 FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
@@ -65,10 +63,11 @@ class SoundWriter:
         self.frames += len(samples)
         try:
             if self._wav is not None:
-                ints = np.round(np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
-                self._wav.writeframes(ints.tobytes())
+                self._wav.writeframes(int16_bytes(samples))
             else:
-                self._sf.write(samples)
+                import numpy  # soundfile's own dependency, loaded with it
+
+                self._sf.write(numpy.frombuffer(samples, dtype="=f4"))
         except (OSError, RuntimeError, AssertionError) as exc:  # soundfile asserts a short write
             raise self._error(exc) from exc
 

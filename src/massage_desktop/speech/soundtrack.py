@@ -34,7 +34,7 @@ from massage_desktop.speech.lines import LineQueue
 from massage_desktop.speech.mixer import Bus, Mixer
 from massage_desktop.speech.prompts import count_text
 from massage_desktop.speech.rules import COUNT
-from massage_desktop.speech.sound import Samples, SoundError, load
+from massage_desktop.speech.sound import Frames, Samples, SoundError, load, whole
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class SoundtrackOptions:
     count_aloud: bool = False
     chimes: bool = True
     voice_gain: float = 0.8
-    bed: Samples | None = None
+    bed: Frames | None = None
     bed_volume: float = 0.5
     rate: int = RATE
 
@@ -143,8 +143,8 @@ class Soundtrack:
 
     def run(self) -> list[Cue]:
         """Render the whole session; the cue sheet, in the order the sounds started."""
-        if self.options.bed is not None:
-            self.mixer.bed.start(self.options.bed)
+        if self.options.bed is not None:  # looped all session long: at the file's rate once
+            self.mixer.bed.start(whole(self.options.bed))
         self._engine.start()
         while self._engine.state in (State.RUNNING, State.PAUSED):
             self._settle()

@@ -13,13 +13,13 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from massage_desktop.speech.mixer import Mixer
+from massage_desktop.speech.sound import Samples, int16_bytes
 from massage_desktop.speech.stream_clock import StreamClock
 
 log = logging.getLogger(__name__)
@@ -68,10 +68,17 @@ class MixerDevice(QIODevice):
         return True
 
 
-def to_bytes(samples: np.ndarray) -> bytes:
-    """Mono floats -1..1 as interleaved int16 frames of CHANNELS channels."""
-    ints = np.round(samples * 32767.0).astype("<i2")
-    return np.repeat(ints, CHANNELS).tobytes()
+def to_bytes(samples: Sequence[float]) -> bytes:
+    """Mono floats -1..1 as interleaved little-endian int16 frames of CHANNELS channels."""
+    if not any(samples):
+        return bytes(2 * CHANNELS * len(samples))
+    mono = int16_bytes(samples)
+    low, high = mono[0::2], mono[1::2]
+    out = bytearray(2 * CHANNELS * len(samples))
+    for channel in range(CHANNELS):
+        out[2 * channel :: 2 * CHANNELS] = low
+        out[2 * channel + 1 :: 2 * CHANNELS] = high
+    return bytes(out)
 
 
 class AudioStream(QObject):
@@ -199,13 +206,13 @@ class AudioStream(QObject):
         owner = QCoreApplication.instance()
         sink = QAudioSink(device, fmt, owner)
         sink.setBufferSize(int(BUFFER_S * self.mixer.rate) * 2 * CHANNELS)
-        io = MixerDevice(self._pull, owner or sink)
+        io = MixerDevice(lambda frames: to_bytes(self._pull(frames)), owner or sink)
         io.open(QIODevice.OpenModeFlag.ReadOnly)
         self._spent.append((sink, io))
         return sink, io
 
-    def _pull(self, frames: int) -> bytes:
-        data = to_bytes(self.mixer.read(frames))
+    def _pull(self, frames: int) -> Samples:
+        data = self.mixer.read(frames)
         self.clock.observe(self._now(), self.mixer.output_frames)
         return data
 

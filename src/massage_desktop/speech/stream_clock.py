@@ -16,9 +16,9 @@ and on an underrun): what was seen before it no longer holds and is forgotten.
 
 from __future__ import annotations
 
+import math
 from collections import deque
-
-import numpy as np
+from collections.abc import Sequence
 
 SLOPE_WINDOW_S = 60.0
 OFFSET_WINDOW_S = 10.0
@@ -84,23 +84,53 @@ class StreamClock:
         return self._fit
 
     def _compute(self) -> tuple[float, float, float]:
-        seen = np.array(self._seen, dtype=np.float64)
-        t, f = seen[:, 0], seen[:, 1]
-        t0 = float(t[-1])
+        t = [seen[0] for seen in self._seen]
+        f = [float(seen[1]) for seen in self._seen]
+        t0 = t[-1]
         slope = float(self.rate)
-        if len(seen) >= 8 and t0 - t[0] >= MIN_SPAN_S:
-            slope = self._weighed_slope(t - t0, f)
-        recent = t >= t0 - OFFSET_WINDOW_S
-        residuals = f[recent] - slope * (t[recent] - t0)
-        return t0, float(np.percentile(residuals, OFFSET_QUANTILE)), slope
+        if len(t) >= 8 and t0 - t[0] >= MIN_SPAN_S:
+            slope = self._weighed_slope([x - t0 for x in t], f)
+        residuals = [
+            fi - slope * (ti - t0)
+            for ti, fi in zip(t, f, strict=True)
+            if ti >= t0 - OFFSET_WINDOW_S
+        ]
+        return t0, percentile(residuals, OFFSET_QUANTILE), slope
 
-    def _weighed_slope(self, t: np.ndarray, f: np.ndarray) -> float:
+    def _weighed_slope(self, t: Sequence[float], f: Sequence[float]) -> float:
         """The fitted rate, drawn towards the nominal one as far as the fit is uncertain."""
-        fitted, intercept = np.polyfit(t, f, 1)
+        fitted, intercept = line_fit(t, f)
         if abs(fitted / self.rate - 1.0) > MAX_DRIFT:
             return float(self.rate)
-        spread = float(np.std(f - (fitted * t + intercept))) / self.rate
-        fit_var = spread**2 * 12 / (len(t) * float(np.ptp(t)) ** 2)
+        spread = std([fi - (fitted * ti + intercept) for ti, fi in zip(t, f, strict=True)])
+        spread /= self.rate
+        fit_var = spread**2 * 12 / (len(t) * (max(t) - min(t)) ** 2)
         prior_var = PRIOR_DRIFT**2
         weight = prior_var / (prior_var + fit_var)
         return float(self.rate + weight * (fitted - self.rate))
+
+
+def line_fit(x: Sequence[float], y: Sequence[float]) -> tuple[float, float]:
+    """The least-squares line through the points (x, y): its slope and intercept."""
+    n = len(x)
+    mean_x, mean_y = math.fsum(x) / n, math.fsum(y) / n
+    dx = [xi - mean_x for xi in x]
+    slope = math.fsum(d * (yi - mean_y) for d, yi in zip(dx, y, strict=True)) / math.fsum(
+        d * d for d in dx
+    )
+    return slope, mean_y - slope * mean_x
+
+
+def std(values: Sequence[float]) -> float:
+    """The standard deviation of `values` (of the values themselves, not of a sample)."""
+    mean = math.fsum(values) / len(values)
+    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The `q`th percentile of `values`, between the two nearest ranks (as numpy's default)."""
+    ordered = sorted(values)
+    at = (len(ordered) - 1) * q / 100.0
+    low = math.floor(at)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (at - low)

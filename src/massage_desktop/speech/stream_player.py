@@ -12,12 +12,12 @@ from massage_desktop.speech import sound
 from massage_desktop.speech.mixer import Bus, Event, Heard
 from massage_desktop.speech.playback import Player
 from massage_desktop.speech.settings import VOLUME_CAP
-from massage_desktop.speech.sound import Samples, SoundError
+from massage_desktop.speech.sound import Frames, SoundError
 from massage_desktop.speech.stream import AudioStream
 
 log = logging.getLogger(__name__)
 
-Loader = Callable[[Path, int], Samples]
+Loader = Callable[[Path, int], Frames]
 
 
 class StreamPlayer(Player):

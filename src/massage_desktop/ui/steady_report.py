@@ -8,11 +8,16 @@ state it keeps while it waits for the user, and it prints one JSON line
 system-wide monotonic clock, then VmRSS, VmHWM, RssAnon and RssFile of /proc/self/status), and
 closes. A prompt that cannot be spoken prints
 `{"error": "..."}` instead, so a benchmark never measures a half-started app.
+
+With MASSAGE_DESKTOP_STEADY_DUMP=FOLDER as well, the app copies /proc/self/smaps (what each
+mapping holds) and the names of its loaded modules into FOLDER right after measuring, for
+`benchmarks/startup.py --breakdown`.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -24,6 +29,7 @@ from massage_desktop.speech.prompts import TEST_SENTENCE
 from massage_desktop.ui.ports import Voice
 
 REPORT_STEADY = "MASSAGE_DESKTOP_REPORT_STEADY"
+STEADY_DUMP = "MASSAGE_DESKTOP_STEADY_DUMP"
 
 
 def memory_kb(status: str = "/proc/self/status") -> dict[str, int]:
@@ -42,6 +48,20 @@ def memory_kb(status: str = "/proc/self/status") -> dict[str, int]:
     except (OSError, ValueError, IndexError):
         return {}
     return found
+
+
+def dump_breakdown(folder: str) -> None:
+    """Copy /proc/self/smaps to FOLDER/smaps and the loaded modules' names to FOLDER/modules."""
+    try:
+        with (
+            open("/proc/self/smaps", "rb") as smaps,
+            open(os.path.join(folder, "smaps"), "wb") as out,
+        ):
+            out.write(smaps.read())
+        with open(os.path.join(folder, "modules"), "w", encoding="utf-8") as out:
+            out.write("\n".join(sorted(sys.modules)))
+    except OSError as exc:
+        sys.stderr.write(f"cannot write the memory breakdown to {folder}: {exc}\n")
 
 
 class SteadyReport(QObject):
@@ -68,7 +88,11 @@ class SteadyReport(QObject):
         if not played_to_end:
             self._report_error("the prompt was cut")
             return
-        self._report({"steady_at": time.monotonic(), **memory_kb()})
+        fields: dict[str, object] = {"steady_at": time.monotonic(), **memory_kb()}
+        folder = os.environ.get(STEADY_DUMP)
+        if folder:
+            dump_breakdown(folder)
+        self._report(fields)
 
     def _report_error(self, message: str) -> None:
         self._report({"error": message})
