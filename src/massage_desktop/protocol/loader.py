@@ -9,16 +9,17 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from massage_desktop.paths import protocols_dir
 from massage_desktop.protocol.checks import Finding, check
 from massage_desktop.protocol.locate import Path as Loc
 from massage_desktop.protocol.locate import find_line, line_index
 from massage_desktop.protocol.models import Protocol
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 log = logging.getLogger(__name__)
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
@@ -71,6 +72,8 @@ def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
         return None, [read]
     text, data = read
     lines = line_index(text)
+    from pydantic import ValidationError  # checking loads pydantic (20 MB), here only
+
     try:
         protocol = Protocol.model_validate(data)
     except ValidationError as exc:
@@ -123,7 +126,7 @@ def _root_causes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
 
 
 def _message(err: ErrorDetails) -> str:
-    if err["type"] == "extra_forbidden":
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     if err["type"] == "missing":
         return "required, but missing"

@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from massage_desktop.protocol.checks import check
 from massage_desktop.protocol.loader import (
     Problem,
@@ -50,6 +48,8 @@ def parse_program(
     newer = _newer_format(data, path, lines)
     if newer is not None:
         return None, [newer]
+    from pydantic import ValidationError  # checking loads pydantic, here only
+
     try:
         program = Program.model_validate(data)
     except ValidationError as exc:
