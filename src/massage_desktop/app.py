@@ -260,10 +260,12 @@ class Startup(QObject):
     # --- settings and look ------------------------------------------------------------------
 
     def _preferences(self) -> Preferences:
+        from massage_desktop.snapshot import Snapshot
         from massage_desktop.store.settings import SettingsStore
         from massage_desktop.ui.preferences import Preferences
 
-        store = SettingsStore(self._dirs.settings_file)
+        snapshot = Snapshot(self._dirs.checked / "settings.json")
+        store = SettingsStore(self._dirs.settings_file, snapshot=snapshot)
         loaded = store.load()
         if loaded.message:
             self._window.notice.show_once("settings", loaded.message)
@@ -325,8 +327,11 @@ class Startup(QObject):
 
     def _fill_start(self, start: StartView) -> dict[str, Protocol]:
         from massage_desktop.protocol import load_library
+        from massage_desktop.snapshot import Snapshot
 
-        library = load_library(self._dirs.user_protocols)
+        snapshot = Snapshot(self._dirs.checked / "library.json")
+        library = load_library(self._dirs.user_protocols, snapshot=snapshot)
+        snapshot.save()
         if library.problems:
             files = "1 protocol file" if len(library.problems) == 1 else "Some protocol files"
             self._window.notice.show_once(

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
+    from massage_desktop.snapshot import Snapshot
+
 log = logging.getLogger(__name__)
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -62,15 +64,34 @@ def _dotted(loc: Iterable[str | int]) -> str:
     return ".".join(p if _BARE_KEY.fullmatch(p) else json.dumps(p) for p in parts) or WHOLE_FILE
 
 
-def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
+def load_file(
+    path: Path, snapshot: Snapshot | None = None
+) -> tuple[Protocol | None, list[Problem]]:
     """Load and check one file: the protocol (None on any error) and every problem found.
 
-    Warnings are among the problems; they do not stop the protocol from loading.
+    Warnings are among the problems; they do not stop the protocol from loading. With a
+    `snapshot`, a file checked before with the same text is read back from it unchecked.
     """
-    read = read_toml(path)
-    if isinstance(read, Problem):
-        return None, [read]
-    text, data = read
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")]
+    if snapshot is None:
+        return check_text(path, text)
+    from massage_desktop.protocol.checked import kept, rebuilt
+
+    found = rebuilt(path, snapshot.get(str(path), text))
+    if found is None:
+        found = check_text(path, text)
+        snapshot.put(str(path), text, kept(found))
+    return found
+
+
+def check_text(path: Path, text: str) -> tuple[Protocol | None, list[Problem]]:
+    """Check the text of the protocol file at `path` (see load_file)."""
+    data = parse_toml(path, text)
+    if isinstance(data, Problem):
+        return None, [data]
     lines = line_index(text)
     from pydantic import ValidationError  # checking loads pydantic (20 MB), here only
 
@@ -89,8 +110,14 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")
+    data = parse_toml(path, text)
+    return data if isinstance(data, Problem) else (text, data)
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any] | Problem:
+    """The data of the TOML `text` (of the file at `path`), or why it is not TOML."""
     try:
-        return text, tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_AT.search(str(exc))
         return Problem(path, WHOLE_FILE, f"not valid TOML: {exc}", int(at[1]) if at else 1)
@@ -138,9 +165,9 @@ def _message(err: ErrorDetails) -> str:
     return msg
 
 
-def load_dir(*folders: Path) -> LoadResult:
+def load_dir(*folders: Path, snapshot: Snapshot | None = None) -> LoadResult:
     """Load every `*.toml` in `folders`, each variant as a protocol too; a bad file never stops
-    the others."""
+    the others. With a `snapshot`, files checked before are read back from it (load_file)."""
     protocols: dict[str, Protocol] = {}
     origins: dict[str, Path] = {}
     problems: list[Problem] = []
@@ -148,7 +175,7 @@ def load_dir(*folders: Path) -> LoadResult:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            protocol, found = load_file(path)
+            protocol, found = load_file(path, snapshot)
             problems += found
             if protocol is None:
                 continue
@@ -172,6 +199,6 @@ def _line_of(path: Path, loc: tuple[str, ...]) -> int:
         return 1
 
 
-def load_library(*extra: Path) -> LoadResult:
+def load_library(*extra: Path, snapshot: Snapshot | None = None) -> LoadResult:
     """The shipped protocols, then those in `extra` folders (a user's own)."""
-    return load_dir(protocols_dir(), *extra)
+    return load_dir(protocols_dir(), *extra, snapshot=snapshot)

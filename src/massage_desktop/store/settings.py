@@ -5,6 +5,9 @@ in `model_extra`, and `save` writes them back unchanged, so going back to an old
 forward again loses nothing. A file that does not parse, or a field that does not validate, is
 moved aside as `settings.json.bad-<time>`; the fields that still validate are kept, the rest take
 their defaults, and the load result carries one plain message for the window to show once.
+
+With a snapshot (snapshot.py), a file whose text is the one checked or written before is read
+back from it, without pydantic.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from massage_desktop.datamodel import DataModel, Rule
+from massage_desktop.datamodel import DataModel, Rule, build
 from massage_desktop.store.atomic import (
     StoreError,
     atomic_write_text,
@@ -27,6 +30,9 @@ from massage_desktop.store.atomic import (
     remove_stale_temps,
 )
 from massage_desktop.store.paths import ensure_private_dir
+
+if TYPE_CHECKING:
+    from massage_desktop.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -118,10 +124,12 @@ class SettingsStore:
         path: Path,
         now: Callable[[], datetime] = _local_now,
         write: Callable[[Path, str], None] = atomic_write_text,
+        snapshot: Snapshot | None = None,
     ) -> None:
         self._path = path
         self._now = now
         self._write = write
+        self._snapshot = snapshot
         self._unreadable: str | None = None
 
     @property
@@ -146,7 +154,13 @@ class SettingsStore:
                 f"Could not read the settings file {self._path}: {self._unreadable}. "
                 "Using the default settings; changes will not be saved until this is fixed.",
             )
-        return self._parse(raw)
+        kept = self._kept(raw)
+        if kept is not None:
+            return SettingsLoad(kept)
+        loaded = self._parse(raw)
+        if loaded.message is None:
+            self._keep(raw.decode("utf-8"), loaded.settings)
+        return loaded
 
     def save(self, settings: Settings) -> None:
         """Write `settings` atomically (0600, in a 0700 folder); raises StoreError on failure."""
@@ -160,6 +174,22 @@ class SettingsStore:
             raise StoreError(self._path, describe_os_error(exc)) from exc
         text = json.dumps(settings.model_dump(mode="json"), indent=2, ensure_ascii=False)
         self._write(self._path, text + "\n")
+        self._keep(text + "\n", settings)  # the next start reads it back as it is now
+
+    def _kept(self, raw: bytes) -> Settings | None:
+        """The settings the snapshot kept for this very text, if it has them."""
+        if self._snapshot is None:
+            return None
+        try:
+            value = self._snapshot.get(str(self._path), raw.decode("utf-8"))
+            return None if value is None else build(Settings, value)
+        except (UnicodeDecodeError, KeyError, TypeError, ValueError):
+            return None
+
+    def _keep(self, text: str, settings: Settings) -> None:
+        if self._snapshot is not None:
+            self._snapshot.put(str(self._path), text, settings.model_dump(mode="json"))
+            self._snapshot.save()
 
     def _parse(self, raw: bytes) -> SettingsLoad:
         try:
