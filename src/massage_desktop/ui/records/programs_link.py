@@ -1,5 +1,9 @@
 """Ties children's programs to the window: the start view offers them first, Records > Programs
-and Course report, File > Open a program file (and `massage-desktop FILE.massage`)."""
+and Course report, File > Open a program file (and `massage-desktop FILE.massage`).
+
+The three dialogs (and what they need: reports, PDFs, handouts, the course chart) are imported
+when one opens: 60 modules the window would otherwise keep from its start.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +11,26 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from massage_desktop.store.children import Child, Children, age_weeks
-from massage_desktop.store.course_report import course_infos
 from massage_desktop.store.history import History, StoredSession
 from massage_desktop.store.programs import ProgramStore, program_title
 from massage_desktop.store.visit import Visit
 from massage_desktop.ui.main_window import MainWindow
 from massage_desktop.ui.preferences import Preferences
-from massage_desktop.ui.records.course_report_dialog import (
-    CourseReportDialog,
-    open_course_report_dialog,
-)
-from massage_desktop.ui.records.import_dialog import ImportDialog, open_import_dialog
 from massage_desktop.ui.records.link import RecordsLink
-from massage_desktop.ui.records.programs_dialog import ProgramsDialog, open_programs_dialog
 from massage_desktop.ui.session.flow import SessionFlow
 from massage_desktop.ui.setup.age_input import ChildChoice
 from massage_desktop.ui.setup.start_view import StartView
+
+if TYPE_CHECKING:
+    from massage_desktop.ui.records.course_report_dialog import CourseReportDialog
+    from massage_desktop.ui.records.import_dialog import ImportDialog
+    from massage_desktop.ui.records.programs_dialog import ProgramsDialog
 
 log = logging.getLogger(__name__)
 # Asks which file to open: (parent, caption, folder, filter) -> the path, or '' if cancelled.
@@ -104,6 +107,8 @@ class ProgramsLink(QObject):
 
     def open_file(self, path: Path) -> ImportDialog:
         """Show what the program file at `path` holds; Save keeps it."""
+        from massage_desktop.ui.records.import_dialog import open_import_dialog
+
         children = Children(self._history.db) if self._history is not None else None
         dialog = open_import_dialog(path, self._store, children, self._window)
         dialog.saved.connect(self._on_imported)
@@ -112,6 +117,8 @@ class ProgramsLink(QObject):
 
     def show_programs(self) -> ProgramsDialog:
         """Records > Programs."""
+        from massage_desktop.ui.records.programs_dialog import open_programs_dialog
+
         s = self._prefs.settings
         dialog = open_programs_dialog(
             self._store,
@@ -127,6 +134,9 @@ class ProgramsLink(QObject):
 
     def show_course_report(self) -> CourseReportDialog | None:
         """Records > Course report (with a history only)."""
+        from massage_desktop.store.course_report import course_infos
+        from massage_desktop.ui.records.course_report_dialog import open_course_report_dialog
+
         history = self._history
         if history is None:
             return None
