@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
 from massage_desktop.plan import Plan, PlanRefused, plan
 from massage_desktop.program_plan import plan_program
@@ -14,6 +13,7 @@ from massage_desktop.protocol.program import Program
 from massage_desktop.protocol.program_words import course_words, prescriber_words
 from massage_desktop.timing import timing_lines
 from massage_desktop.ui.setup.age_input import age_words
+from massage_desktop.ui.widgets.rich_text import escape
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from massage_desktop.checklist import DOCTOR_ITEM, Section, checklist
 from massage_desktop.doctor_ok import DoctorOk
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.safety import Screening, Verdict, screen
+from massage_desktop.ui.widgets.rich_text import escape
 from massage_desktop.ui.widgets.styled import button, label, repolish
 from massage_desktop.ui.widgets.tick_box import TickBox
 
@@ -264,8 +265,8 @@ class SafetyCheck(QWidget):
         self._screening = screen(self._protocol, present)
         verdict = self._screening.verdict
         lines = [self._screening.headline, *self._screening.reasons]
-        rest = "".join(f"<br>{_escape(line)}" for line in lines[1:])
-        self._verdict.setText(f"<b>{_escape(lines[0])}</b>{rest}")
+        rest = "".join(f"<br>{escape(line)}" for line in lines[1:])
+        self._verdict.setText(f"<b>{escape(lines[0])}</b>{rest}")
         self._verdict.setProperty("verdict", verdict.value)
         self._verdict.setAccessibleDescription(" ".join(lines))
         repolish(self._verdict)
@@ -297,12 +298,3 @@ class SafetyCheck(QWidget):
             self._on_start_clicked()
             return
         super().keyPressEvent(event)
-
-
-def _escape(text: str) -> str:
-    """`text` safe inside rich text.
-
-    Not html.escape: the html module loads html.entities, two thousand named entities that
-    stay in memory (0.4 MB) for the sake of three replacements.
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
