@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 VoiceFactory = Callable[["Preferences", "UserDirs", QObject], "Voice"]
 
 EXIT_AFTER_PAINT = "MASSAGE_DESKTOP_EXIT_AFTER_PAINT"
+REPORT_STEADY = "MASSAGE_DESKTOP_REPORT_STEADY"  # ui.steady_report, imported only when asked
 APP_NAME = "massage-desktop"
 
 
@@ -389,9 +390,9 @@ class Startup(QObject):
 
     def _report_steady(self, voice: Voice) -> None:
         """For benchmarks/startup.py: speak one prompt, report the memory, close."""
-        from massage_desktop.ui.steady_report import REPORT_STEADY, SteadyReport
-
         if os.environ.get(REPORT_STEADY) == "1":
+            from massage_desktop.ui.steady_report import SteadyReport
+
             SteadyReport(voice, self._window.close, self).start()
 
     def _show_voice(self, prefs: Preferences, voice: Voice) -> None:

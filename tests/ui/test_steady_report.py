@@ -32,6 +32,12 @@ def report_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
+def test_the_app_asks_for_the_report_by_the_same_name() -> None:
+    from massage_desktop import app  # which imports this module only when the report is asked for
+
+    assert app.REPORT_STEADY == REPORT_STEADY
+
+
 def test_memory_is_read_from_the_process_status(tmp_path: Path) -> None:
     status = tmp_path / "status"
     status.write_text(

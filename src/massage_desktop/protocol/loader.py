@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +115,8 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
 
 def parse_toml(path: Path, text: str) -> dict[str, Any] | Problem:
     """The data of the TOML `text` (of the file at `path`), or why it is not TOML."""
+    import tomllib  # not needed for files read back from a snapshot
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

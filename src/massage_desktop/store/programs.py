@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +40,8 @@ def slug(title: str) -> str:
 
 def program_title(folder: Path, program_id: str) -> str:
     """The title in a program's file, read without checking the rest ('' if there is none)."""
+    import tomllib
+
     try:
         data = tomllib.loads((folder / f"{program_id}{SUFFIX}").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
