@@ -196,6 +196,7 @@ class Startup(QObject):
         self._start: StartView | None = None
         self._safety: SafetyCheck | None = None
         self._programs: ProgramsLink | None = None
+        self._library = ""  # the library's fingerprint (LoadResult), once loaded
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
@@ -223,10 +224,12 @@ class Startup(QObject):
     def _programs_link(
         self, prefs: Preferences, records: RecordsLink, protocols: dict[str, Protocol]
     ) -> ProgramsLink:
+        from massage_desktop.snapshot import Snapshot
         from massage_desktop.store.programs import ProgramStore
         from massage_desktop.ui.records.programs_link import ProgramsLink
 
-        store = ProgramStore(self._dirs.programs, protocols)
+        snapshot = Snapshot(self._dirs.checked / "programs.json")
+        store = ProgramStore(self._dirs.programs, protocols, snapshot, self._library)
         return ProgramsLink(self._window, store, prefs, records, self)
 
     @property
@@ -333,6 +336,7 @@ class Startup(QObject):
         snapshot = Snapshot(self._dirs.checked / "library.json")
         library = load_library(self._dirs.user_protocols, snapshot=snapshot)
         snapshot.save()
+        self._library = library.fingerprint
         if library.problems:
             files = "1 protocol file" if len(library.problems) == 1 else "Some protocol files"
             self._window.notice.show_once(

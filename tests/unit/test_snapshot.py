@@ -104,3 +104,49 @@ def test_settings_saved_or_checked_once_are_read_back_as_they_were(tmp_path: Pat
     loaded = SettingsStore(path, snapshot=Snapshot(snapshot)).load()
     assert loaded.settings.rate == Settings().rate
     assert loaded.message is not None
+
+
+def test_programs_are_read_back_while_neither_they_nor_the_library_change(tmp_path: Path) -> None:
+    from datetime import date
+
+    from massage_desktop.program_plan import make_program
+    from massage_desktop.store.programs import ProgramStore
+
+    library = load_library()
+    general = library.protocols["general-strengthening"]
+    program = make_program(general, "bee", "Bee's", date(2024, 5, 6), counts={"arm-stroking": 10})
+    folder = tmp_path / "programs"
+    ProgramStore(folder, library.protocols).save(program)
+    (folder / "broken.toml").write_text("format = 1\nid = 'broken'\n", encoding="utf-8")
+    kept = tmp_path / "programs.json"
+
+    def listing(fingerprint: str) -> tuple[dict[str, object], int]:
+        store = ProgramStore(folder, library.protocols, Snapshot(kept), fingerprint)
+        found = store.listing()
+        return dict(found.programs), len(found.problems)
+
+    first = listing(library.fingerprint)
+    assert first == ({"bee": program}, first[1])
+    assert first[1] > 0  # the broken file's problems
+    assert listing(library.fingerprint) == first
+    assert json.loads(kept.read_text(encoding="utf-8"))["files"]  # kept: read back above
+    assert listing("another library") == first  # checked again, the same
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from massage_desktop.protocol import load_library\n"
+        "from massage_desktop.snapshot import Snapshot\n"
+        "from massage_desktop.store.programs import ProgramStore\n"
+        f"checked = Snapshot(Path({str(tmp_path / 'lib.json')!r}))\n"
+        "lib = load_library(snapshot=checked)\n"
+        "checked.save()\n"
+        f"store = ProgramStore(Path({str(folder)!r}), lib.protocols,"
+        f" Snapshot(Path({str(kept)!r})), lib.fingerprint)\n"
+        "names = sorted(store.listing().programs)\n"
+        "print(names, sorted(m for m in sys.modules if 'pydantic' in m))\n"
+    )
+    for _ in range(2):  # the first run checks the files, the second reads them back
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+    assert out.stdout.strip() == "['bee'] []"

@@ -1,22 +1,20 @@
-"""A protocol file's check, kept in a snapshot and read back without pydantic (snapshot.py)."""
+"""A file's check kept in a snapshot (snapshot.py), and read back from it without pydantic."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from massage_desktop.datamodel import build, dump
+from massage_desktop.datamodel import DataModel, build, dump
 from massage_desktop.protocol.loader import Problem
-from massage_desktop.protocol.models import Protocol
 
-Checked = tuple[Protocol | None, list[Problem]]
+M = TypeVar("M", bound=DataModel)
 
 
-def kept(checked: Checked) -> dict[str, Any]:
-    """What a snapshot keeps of one file's check: the protocol's dump and the problems."""
-    protocol, problems = checked
+def kept(model: DataModel | None, problems: list[Problem]) -> dict[str, Any]:
+    """What a snapshot keeps of one file's check: the model's dump and the problems."""
     return {
-        "protocol": None if protocol is None else dump(protocol, "json"),
+        "model": None if model is None else dump(model, "json"),
         "problems": [
             {"field": p.field, "message": p.message, "line": p.line, "warning": p.warning}
             for p in problems
@@ -24,14 +22,14 @@ def kept(checked: Checked) -> dict[str, Any]:
     }
 
 
-def rebuilt(path: Path, value: Any) -> Checked | None:
+def rebuilt(cls: type[M], path: Path, value: Any) -> tuple[M | None, list[Problem]] | None:
     """The check of the file at `path` again, from what the snapshot kept (None: cannot)."""
     if not isinstance(value, dict):
         return None
     try:
-        data = value["protocol"]
-        protocol = None if data is None else build(Protocol, data)
+        data = value["model"]
+        model = None if data is None else build(cls, data)
         problems = [Problem(path, **p) for p in value["problems"]]
     except (KeyError, TypeError, ValueError):
         return None
-    return protocol, problems
+    return model, problems

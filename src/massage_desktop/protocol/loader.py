@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,11 +48,15 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """The protocols that loaded, by id, the problems of those that did not, and warnings."""
+    """The protocols that loaded, by id, the problems of those that did not, and warnings.
+
+    `fingerprint` changes with any file's name or text (programs are checked against it).
+    """
 
     protocols: dict[str, Protocol] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    fingerprint: str = ""
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -71,18 +76,32 @@ def load_file(
     Warnings are among the problems; they do not stop the protocol from loading. With a
     `snapshot`, a file checked before with the same text is read back from it unchecked.
     """
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return None, [text]
+    return load_text(path, text, snapshot)
+
+
+def read_text(path: Path) -> str | Problem:
+    """The text of a file, or the Problem that stops it being read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")]
+        return Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")
+
+
+def load_text(
+    path: Path, text: str, snapshot: Snapshot | None = None
+) -> tuple[Protocol | None, list[Problem]]:
+    """`load_file` of the file at `path`, its `text` read already."""
     if snapshot is None:
         return check_text(path, text)
     from massage_desktop.protocol.checked import kept, rebuilt
 
-    found = rebuilt(path, snapshot.get(str(path), text))
+    found = rebuilt(Protocol, path, snapshot.get(str(path), text))
     if found is None:
         found = check_text(path, text)
-        snapshot.put(str(path), text, kept(found))
+        snapshot.put(str(path), text, kept(*found))
     return found
 
 
@@ -105,10 +124,9 @@ def check_text(path: Path, text: str) -> tuple[Protocol | None, list[Problem]]:
 
 def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
     """The text of a TOML file and its data, or the Problem that stops it being read."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return text
     data = parse_toml(path, text)
     return data if isinstance(data, Problem) else (text, data)
 
@@ -172,11 +190,17 @@ def load_dir(*folders: Path, snapshot: Snapshot | None = None) -> LoadResult:
     protocols: dict[str, Protocol] = {}
     origins: dict[str, Path] = {}
     problems: list[Problem] = []
+    texts = 0
     for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            protocol, found = load_file(path, snapshot)
+            text = read_text(path)
+            if isinstance(text, Problem):
+                protocol, found = None, [text]
+            else:
+                texts = zlib.crc32(f"{path}\n{text}\n".encode(), texts)
+                protocol, found = load_text(path, text, snapshot)
             problems += found
             if protocol is None:
                 continue
@@ -190,7 +214,8 @@ def load_dir(*folders: Path, snapshot: Snapshot | None = None) -> LoadResult:
     for problem in problems:
         log.warning("%s", problem)
     errors = tuple(p for p in problems if not p.warning)
-    return LoadResult(protocols, errors, tuple(p for p in problems if p.warning))
+    warnings = tuple(p for p in problems if p.warning)
+    return LoadResult(protocols, errors, warnings, f"{texts:08x}")
 
 
 def _line_of(path: Path, loc: tuple[str, ...]) -> int:
