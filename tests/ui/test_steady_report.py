@@ -120,7 +120,7 @@ def test_no_voice_at_all_is_reported_at_once(
 
 
 # What the window has no need of, even once everything has loaded and a prompt has played.
-NEVER_LOADED = ("numpy", "soundfile")
+NEVER_LOADED = ("numpy", "soundfile", "subprocess")
 # What it needs only to check files, the first time (pydantic brings OpenSSL's hashlib with it):
 # later starts read the snapshot.
 CHECKING = ("pydantic", "pydantic_core", "_hashlib")
