@@ -1,4 +1,8 @@
-"""Writing a long sound block by block: WAV with the standard library, FLAC and OGG by soundfile."""
+"""Writing a long sound block by block: WAV with the standard library, FLAC and OGG by soundfile.
+
+Only the soundtrack writes files, offline: the samples are converted with numpy here (the
+window, which never writes one, does without it).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from massage_desktop.speech.sound import Samples, int16_bytes
+from massage_desktop.speech.sound import Samples
 
 FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
 
@@ -46,12 +50,14 @@ class SoundWriter:
     def write(self, samples: Samples) -> None:
         """Add `samples` (floats -1..1) at the end."""
         self.frames += len(samples)
-        if self._wav is not None:
-            self._wav.writeframes(int16_bytes(samples))
-        else:
-            import numpy  # soundfile's own dependency, loaded with it
+        import numpy  # offline, numpy earns its place: a session is 100 million samples
 
-            self._sf.write(numpy.frombuffer(samples, dtype="=f4"))
+        data = numpy.frombuffer(samples, dtype="=f4")
+        if self._wav is not None:
+            ints = numpy.round(numpy.clip(data, -1.0, 1.0) * 32767).astype("<i2")
+            self._wav.writeframes(ints.tobytes())
+        else:
+            self._sf.write(data)
 
     def close(self) -> None:
         """Finish the file (its header says how long it is)."""
