@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 VoiceFactory = Callable[["Preferences", "UserDirs", QObject], "Voice"]
 
 EXIT_AFTER_PAINT = "MASSAGE_DESKTOP_EXIT_AFTER_PAINT"
+REPORT_STEADY = "MASSAGE_DESKTOP_REPORT_STEADY"  # ui.steady_report, imported only when asked
 APP_NAME = "massage-desktop"
 
 
@@ -197,6 +198,7 @@ class Startup(QObject):
         self._safety: SafetyCheck | None = None
         self._programs: ProgramsLink | None = None
         self._save_audio: SaveAudioLink | None = None
+        self._library = ""  # the library's fingerprint (LoadResult), once loaded
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
@@ -225,10 +227,12 @@ class Startup(QObject):
     def _programs_link(
         self, prefs: Preferences, records: RecordsLink, protocols: dict[str, Protocol]
     ) -> ProgramsLink:
+        from massage_desktop.snapshot import Snapshot
         from massage_desktop.store.programs import ProgramStore
         from massage_desktop.ui.records.programs_link import ProgramsLink
 
-        store = ProgramStore(self._dirs.programs, protocols)
+        snapshot = Snapshot(self._dirs.checked / "programs.json")
+        store = ProgramStore(self._dirs.programs, protocols, snapshot, self._library)
         return ProgramsLink(self._window, store, prefs, records, self)
 
     def _save_audio_link(self, start: StartView, flow: SessionFlow, voice: Voice) -> SaveAudioLink:
@@ -275,10 +279,12 @@ class Startup(QObject):
     # --- settings and look ------------------------------------------------------------------
 
     def _preferences(self) -> Preferences:
+        from massage_desktop.snapshot import Snapshot
         from massage_desktop.store.settings import SettingsStore
         from massage_desktop.ui.preferences import Preferences
 
-        store = SettingsStore(self._dirs.settings_file)
+        snapshot = Snapshot(self._dirs.checked / "settings.json")
+        store = SettingsStore(self._dirs.settings_file, snapshot=snapshot)
         loaded = store.load()
         if loaded.message:
             self._window.notice.show_once("settings", loaded.message)
@@ -344,8 +350,12 @@ class Startup(QObject):
 
     def _fill_start(self, start: StartView) -> dict[str, Protocol]:
         from massage_desktop.protocol import load_library
+        from massage_desktop.snapshot import Snapshot
 
-        library = load_library(self._dirs.user_protocols)
+        snapshot = Snapshot(self._dirs.checked / "library.json")
+        library = load_library(self._dirs.user_protocols, snapshot=snapshot)
+        snapshot.save()
+        self._library = library.fingerprint
         if library.problems:
             files = "1 protocol file" if len(library.problems) == 1 else "Some protocol files"
             self._window.notice.show_once(
@@ -403,9 +413,9 @@ class Startup(QObject):
 
     def _report_steady(self, voice: Voice) -> None:
         """For benchmarks/startup.py: speak one prompt, report the memory, close."""
-        from massage_desktop.ui.steady_report import REPORT_STEADY, SteadyReport
-
         if os.environ.get(REPORT_STEADY) == "1":
+            from massage_desktop.ui.steady_report import SteadyReport
+
             SteadyReport(voice, self._window.close, self).start()
 
     def _show_voice(self, prefs: Preferences, voice: Voice) -> None:

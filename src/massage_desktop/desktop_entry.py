@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +117,8 @@ def uninstall(prefix: Path | None = None) -> Placed:
 
 def refresh_caches(root: Path) -> tuple[str, ...]:
     """Run the desktop's cache tools that exist here; returns the names of those that ran."""
+    import subprocess  # only here: the window imports this module for its names and sizes
+
     jobs = [
         ("update-desktop-database", ["-q", str(root / "applications")]),
         ("update-mime-database", [str(root / "mime")]),

@@ -7,9 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from massage_desktop.plan import LeftOut, Plan, PlanRefused, plan
 from massage_desktop.protocol.models import Protocol
@@ -17,6 +15,9 @@ from massage_desktop.protocol.program import CoursePlan, Prescriber, Program
 from massage_desktop.protocol.program_adapt import adapt
 from massage_desktop.protocol.program_changes import changes
 from massage_desktop.protocol.program_checks import check_program, fingerprint
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 LEFT_OUT_BY_PROGRAM = "left out by the child's program"
 
@@ -119,6 +120,8 @@ def make_program(
 
 def checked(data: Mapping[str, Any], protocol: Protocol) -> Program:
     """Program data validated and checked against `protocol`; raises ProgramError."""
+    from pydantic import ValidationError  # checking loads pydantic, here only
+
     try:
         program = Program.model_validate(dict(data))
     except ValidationError as exc:

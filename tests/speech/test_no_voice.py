@@ -7,7 +7,7 @@ from speech_fakes import FakePlayer, FakeSynthesiser, MakeService, MissingEngine
 
 from massage_desktop.script import PromptKind
 from massage_desktop.speech.player import NO_BACKEND_MESSAGE
-from massage_desktop.speech.synth import missing_voice_message
+from massage_desktop.speech.synth import find_library, missing_voice_message
 
 NO_ESPEAK = "No voice: espeak-ng is not installed. Install it with: sudo apt install espeak-ng"
 
@@ -141,3 +141,8 @@ def test_no_sound_output_is_named_unless_the_voice_is_muted(make_service: MakeSe
     muted = make_service(has_output=lambda: False, settings=VoiceSettings(mute_voice=True))
     assert muted.output_problem is None
     assert make_service(has_output=lambda: True).output_problem is None
+
+
+def test_espeak_ng_is_found_by_its_usual_name_without_a_search() -> None:
+    assert find_library("espeak-ng") == "libespeak-ng.so.1"  # loads: no ldconfig run
+    assert find_library("no-such-library-here") is None  # ctypes' search, which finds nothing

@@ -20,9 +20,10 @@ def test_full_volume_stays_under_the_cap() -> None:
 
 def test_settings_out_of_range_are_refused() -> None:
     with pytest.raises(pydantic.ValidationError):
-        VoiceSettings(volume=1.5)
+        VoiceSettings.model_validate({"volume": 1.5})
     with pytest.raises(pydantic.ValidationError):
-        VoiceSettings(rate=10)
+        VoiceSettings.model_validate({"rate": 10})
+    assert VoiceSettings.model_validate({"rate": 60}) == VoiceSettings(rate=60)
 
 
 def test_the_voice_part_of_the_saved_settings_is_taken_whole() -> None:

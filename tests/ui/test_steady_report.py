@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,12 @@ class Closer:
 def report_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
     """The JSON lines the report printed."""
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_the_app_asks_for_the_report_by_the_same_name() -> None:
+    from massage_desktop import app  # which imports this module only when the report is asked for
+
+    assert app.REPORT_STEADY == REPORT_STEADY
 
 
 def test_memory_is_read_from_the_process_status(tmp_path: Path) -> None:
@@ -113,17 +120,16 @@ def test_no_voice_at_all_is_reported_at_once(
 
 
 # What the window has no need of, even once everything has loaded and a prompt has played.
-NEVER_LOADED = ("numpy", "soundfile")
+NEVER_LOADED = ("numpy", "soundfile", "subprocess")
+# What it needs only to check files, the first time (pydantic brings OpenSSL's hashlib with it):
+# later starts read the snapshot.
+CHECKING = ("pydantic", "pydantic_core", "_hashlib")
 
 
-@pytest.mark.slow
-def test_the_real_app_speaks_reports_and_closes(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        REPORT_STEADY: "1",
-        STEADY_DUMP: str(tmp_path),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+def steady_run(dump: Path) -> tuple[dict[str, object], list[str]]:
+    """Start the real app to its steady report; the report and the modules it had loaded."""
+    dump.mkdir()
+    env = {**os.environ, REPORT_STEADY: "1", STEADY_DUMP: str(dump), "QT_QPA_PLATFORM": "offscreen"}
     args = ["--protocol", "general-strengthening", "--age-months", "7"]
     out = subprocess.run(
         [sys.executable, "-m", "massage_desktop", *args],
@@ -133,11 +139,35 @@ def test_the_real_app_speaks_reports_and_closes(tmp_path: Path) -> None:
         timeout=120,
         check=True,
     )
-    report = json.loads(out.stdout.strip().splitlines()[-1])
+    report: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return report, (dump / "modules").read_text(encoding="utf-8").split()
+
+
+def loaded(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in packages]
+
+
+@pytest.mark.slow
+def test_the_real_app_speaks_reports_and_closes(tmp_path: Path) -> None:
+    report, modules = steady_run(tmp_path / "first")
+    assert isinstance(report["steady_at"], float)
     assert report["steady_at"] > 0
+    assert isinstance(report["rss_kb"], int)
+    assert isinstance(report["peak_rss_kb"], int)
     assert 30_000 < report["rss_kb"] <= report["peak_rss_kb"]
     cache = Path(os.environ["MASSAGE_DESKTOP_CACHE_DIR"])
     assert list(cache.rglob("*.wav")), "the prompt was rendered into the speech cache"
-    modules = (tmp_path / "modules").read_text(encoding="utf-8").split()
     assert "massage_desktop.speech.mixer" in modules  # the prompt went through the mixer
-    assert [m for m in modules if m.split(".")[0] in NEVER_LOADED] == []
+    assert loaded(modules, NEVER_LOADED) == []
+    assert loaded(modules, CHECKING)  # the first start checks the protocol files
+
+
+@pytest.mark.slow
+def test_a_later_start_checks_nothing_again_and_never_loads_pydantic(tmp_path: Path) -> None:
+    steady_run(tmp_path / "first")
+    shutil.rmtree(Path(os.environ["MASSAGE_DESKTOP_CACHE_DIR"]) / "speech")
+    report, modules = steady_run(tmp_path / "later")
+    assert "rss_kb" in report
+    assert "massage_desktop.speech.mixer" in modules
+    assert "massage_desktop.protocol.models" in modules
+    assert loaded(modules, NEVER_LOADED + CHECKING) == []

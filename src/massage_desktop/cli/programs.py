@@ -32,6 +32,7 @@ from massage_desktop.protocol.program_words import summary
 from massage_desktop.store.atomic import StoreError
 from massage_desktop.store.children import Child
 from massage_desktop.store.children import age_weeks as child_age_weeks
+from massage_desktop.store.settings import Settings
 
 Pairs = list[tuple[str, str]]
 
@@ -320,11 +321,13 @@ def cmd_therapist(args: argparse.Namespace) -> int:
     store = settings_store()
     current = store.load().settings
     if args.name is not None or args.contact is not None:
+        changes = {}
+        if args.name is not None:
+            changes["therapist_name"] = " ".join(args.name.split())
+        if args.contact is not None:
+            changes["therapist_contact"] = " ".join(args.contact.split())
         try:
-            if args.name is not None:
-                current.therapist_name = " ".join(args.name.split())
-            if args.contact is not None:
-                current.therapist_contact = " ".join(args.contact.split())
+            current = Settings.model_validate({**current.model_dump(), **changes})
         except ValidationError:
             return fail("keep the name and the contact under 100 characters each")
         try:

@@ -5,20 +5,23 @@ from __future__ import annotations
 import json
 import logging
 import re
-import tomllib
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from massage_desktop.paths import protocols_dir
 from massage_desktop.protocol.checks import Finding, check
 from massage_desktop.protocol.locate import Path as Loc
 from massage_desktop.protocol.locate import find_line, line_index
 from massage_desktop.protocol.models import Protocol
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
+    from massage_desktop.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
@@ -45,11 +48,15 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """The protocols that loaded, by id, the problems of those that did not, and warnings."""
+    """The protocols that loaded, by id, the problems of those that did not, and warnings.
+
+    `fingerprint` changes with any file's name or text (programs are checked against it).
+    """
 
     protocols: dict[str, Protocol] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    fingerprint: str = ""
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -61,16 +68,51 @@ def _dotted(loc: Iterable[str | int]) -> str:
     return ".".join(p if _BARE_KEY.fullmatch(p) else json.dumps(p) for p in parts) or WHOLE_FILE
 
 
-def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
+def load_file(
+    path: Path, snapshot: Snapshot | None = None
+) -> tuple[Protocol | None, list[Problem]]:
     """Load and check one file: the protocol (None on any error) and every problem found.
 
-    Warnings are among the problems; they do not stop the protocol from loading.
+    Warnings are among the problems; they do not stop the protocol from loading. With a
+    `snapshot`, a file checked before with the same text is read back from it unchecked.
     """
-    read = read_toml(path)
-    if isinstance(read, Problem):
-        return None, [read]
-    text, data = read
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return None, [text]
+    return load_text(path, text, snapshot)
+
+
+def read_text(path: Path) -> str | Problem:
+    """The text of a file, or the Problem that stops it being read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")
+
+
+def load_text(
+    path: Path, text: str, snapshot: Snapshot | None = None
+) -> tuple[Protocol | None, list[Problem]]:
+    """`load_file` of the file at `path`, its `text` read already."""
+    if snapshot is None:
+        return check_text(path, text)
+    from massage_desktop.protocol.checked import kept, rebuilt
+
+    found = rebuilt(Protocol, path, snapshot.get(str(path), text))
+    if found is None:
+        found = check_text(path, text)
+        snapshot.put(str(path), text, kept(*found))
+    return found
+
+
+def check_text(path: Path, text: str) -> tuple[Protocol | None, list[Problem]]:
+    """Check the text of the protocol file at `path` (see load_file)."""
+    data = parse_toml(path, text)
+    if isinstance(data, Problem):
+        return None, [data]
     lines = line_index(text)
+    from pydantic import ValidationError  # checking loads pydantic (20 MB), here only
+
     try:
         protocol = Protocol.model_validate(data)
     except ValidationError as exc:
@@ -82,12 +124,19 @@ def load_file(path: Path) -> tuple[Protocol | None, list[Problem]]:
 
 def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
     """The text of a TOML file and its data, or the Problem that stops it being read."""
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return text
+    data = parse_toml(path, text)
+    return data if isinstance(data, Problem) else (text, data)
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any] | Problem:
+    """The data of the TOML `text` (of the file at `path`), or why it is not TOML."""
+    import tomllib  # not needed for files read back from a snapshot
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Problem(path, WHOLE_FILE, f"cannot read the file: {exc}")
-    try:
-        return text, tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_AT.search(str(exc))
         return Problem(path, WHOLE_FILE, f"not valid TOML: {exc}", int(at[1]) if at else 1)
@@ -123,7 +172,7 @@ def _root_causes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
 
 
 def _message(err: ErrorDetails) -> str:
-    if err["type"] == "extra_forbidden":
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     if err["type"] == "missing":
         return "required, but missing"
@@ -135,17 +184,23 @@ def _message(err: ErrorDetails) -> str:
     return msg
 
 
-def load_dir(*folders: Path) -> LoadResult:
+def load_dir(*folders: Path, snapshot: Snapshot | None = None) -> LoadResult:
     """Load every `*.toml` in `folders`, each variant as a protocol too; a bad file never stops
-    the others."""
+    the others. With a `snapshot`, files checked before are read back from it (load_file)."""
     protocols: dict[str, Protocol] = {}
     origins: dict[str, Path] = {}
     problems: list[Problem] = []
+    texts = 0
     for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            protocol, found = load_file(path)
+            text = read_text(path)
+            if isinstance(text, Problem):
+                protocol, found = None, [text]
+            else:
+                texts = zlib.crc32(f"{path}\n{text}\n".encode(), texts)
+                protocol, found = load_text(path, text, snapshot)
             problems += found
             if protocol is None:
                 continue
@@ -159,7 +214,8 @@ def load_dir(*folders: Path) -> LoadResult:
     for problem in problems:
         log.warning("%s", problem)
     errors = tuple(p for p in problems if not p.warning)
-    return LoadResult(protocols, errors, tuple(p for p in problems if p.warning))
+    warnings = tuple(p for p in problems if p.warning)
+    return LoadResult(protocols, errors, warnings, f"{texts:08x}")
 
 
 def _line_of(path: Path, loc: tuple[str, ...]) -> int:
@@ -169,6 +225,6 @@ def _line_of(path: Path, loc: tuple[str, ...]) -> int:
         return 1
 
 
-def load_library(*extra: Path) -> LoadResult:
+def load_library(*extra: Path, snapshot: Snapshot | None = None) -> LoadResult:
     """The shipped protocols, then those in `extra` folders (a user's own)."""
-    return load_dir(protocols_dir(), *extra)
+    return load_dir(protocols_dir(), *extra, snapshot=snapshot)

@@ -1,56 +1,39 @@
-"""Pydantic models of a protocol file: stages, steps, ages, timing, frequency and safety rules."""
+"""The models of a protocol file: stages, steps, ages, timing, frequency and safety rules.
+
+Plain frozen dataclasses (datamodel.py): pydantic checks a file's data against them
+(`Protocol.model_validate`), reading the constraints their annotations carry.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    NonNegativeInt,
-    PositiveFloat,
-    PositiveInt,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
-)
+from typing import Annotated, Any, ClassVar
 
 from massage_desktop.bodymap import ZONES
 from massage_desktop.conditions import CONDITIONS
+from massage_desktop.datamodel import DataModel, OneOf, Rule
 from massage_desktop.protocol.stroke_field import StepPath
 from massage_desktop.rhymes import RHYMES
 from massage_desktop.techniques import TECHNIQUES
 
-
-def _member_of(vocabulary: dict[str, Any], what: str) -> AfterValidator:
-    def check(value: str) -> str:
-        if value not in vocabulary:
-            raise ValueError(f"unknown {what} {value!r}")
-        return value
-
-    return AfterValidator(check)
-
-
-def _enum_schema(vocabulary: dict[str, Any]) -> WithJsonSchema:
-    return WithJsonSchema({"type": "string", "enum": sorted(vocabulary)})
+Id = Annotated[str, Rule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, Rule(min_length=1, max_length=600, strip_whitespace=True)]
+OptionalText = Annotated[str, Rule(max_length=600, strip_whitespace=True)]
+ZoneId = Annotated[str, OneOf(ZONES, "zone")]
+TechniqueId = Annotated[str, OneOf(TECHNIQUES, "technique")]
+ConditionId = Annotated[str, OneOf(CONDITIONS, "condition")]
+RhymeId = Annotated[str, OneOf(RHYMES, "rhyme")]
+NonNegativeInt = Annotated[int, Rule(ge=0)]
+PositiveInt = Annotated[int, Rule(gt=0)]
+PositiveFloat = Annotated[float, Rule(gt=0)]
 
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=600, strip_whitespace=True)]
-OptionalText = Annotated[str, StringConstraints(max_length=600, strip_whitespace=True)]
-ZoneId = Annotated[str, _member_of(ZONES, "zone"), _enum_schema(ZONES)]
-TechniqueId = Annotated[str, _member_of(TECHNIQUES, "technique"), _enum_schema(TECHNIQUES)]
-ConditionId = Annotated[str, _member_of(CONDITIONS, "condition"), _enum_schema(CONDITIONS)]
-RhymeId = Annotated[str, _member_of(RHYMES, "rhyme"), _enum_schema(RHYMES)]
-
-
-class Model(BaseModel):
+class Model(DataModel):
     """Base of every protocol model: frozen, and unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
 
 class Position(StrEnum):
@@ -101,27 +84,28 @@ class ProtocolKind(StrEnum):
     THERAPEUTIC_PROPHYLACTIC = "therapeutic-prophylactic"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AgeRange(Model):
     """The ages, in weeks, a protocol is meant for (both ends included)."""
 
     min_weeks: NonNegativeInt
     max_weeks: NonNegativeInt
 
-    @model_validator(mode="after")
-    def _ordered(self) -> AgeRange:
+    def __post_init__(self) -> None:
         if self.min_weeks > self.max_weeks:
             raise ValueError(f"min_weeks ({self.min_weeks}) is above max_weeks ({self.max_weeks})")
-        return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LengthRule(Model):
     """The session length for ages from `from_weeks` up to, not including, `to_weeks`."""
 
     from_weeks: NonNegativeInt
     to_weeks: PositiveInt
-    minutes: PositiveFloat = Field(le=90)
+    minutes: Annotated[float, Rule(gt=0, le=90)]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Ramp(Model):
     """How the first sessions grow: `first_minutes`, then `add_minutes` more each session."""
 
@@ -129,6 +113,7 @@ class Ramp(Model):
     add_minutes: PositiveFloat = 1.0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Frequency(Model):
     """How often the protocol may be done, how long a course lasts and which schedule it keeps."""
 
@@ -138,6 +123,7 @@ class Frequency(Model):
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AgeException(Model):
     """The source names an earlier age for this step's technique in this protocol only."""
 
@@ -145,6 +131,7 @@ class AgeException(Model):
     why: Text
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Deviation(Model):
     """Where a protocol differs from the source, and why (a step's id when it is about one, a
     condition's id when it is about a contraindication the protocol waives or adds)."""
@@ -155,24 +142,26 @@ class Deviation(Model):
     condition: ConditionId | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Variant(Model):
     """The same steps for another purpose, listed as a protocol of its own with its own lengths."""
 
     id: Id
     title: Text
     purpose: Text
-    session_length: tuple[LengthRule, ...] = Field(min_length=1)
+    session_length: Annotated[tuple[LengthRule, ...], Rule(min_length=1)]
     notes: tuple[Text, ...] = ()
     why: Text
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Step(Model):
     """One thing the hands do, spoken as one instruction."""
 
     id: Id
     title: Text
     position: Position
-    zones: tuple[ZoneId, ...] = Field(min_length=1)
+    zones: Annotated[tuple[ZoneId, ...], Rule(min_length=1)]
     points: tuple[ZoneId, ...] = ()
     avoid: tuple[ZoneId, ...] = ()
     technique: TechniqueId
@@ -180,8 +169,8 @@ class Step(Model):
     instruction: Text
     rhyme: RhymeId | None = None
     repetitions: PositiveInt | None = None
-    tempo_s: PositiveFloat | None = Field(default=None, le=120)
-    duration_s: PositiveFloat | None = Field(default=None, le=1800)
+    tempo_s: Annotated[float, Rule(gt=0, le=120)] | None = None
+    duration_s: Annotated[float, Rule(gt=0, le=1800)] | None = None
     fixed_count: bool = False
     # A scaled count stays whole rounds of this many (ten circles each way make a round of 20).
     rounds_of: PositiveInt | None = None
@@ -189,7 +178,7 @@ class Step(Model):
     min_age_weeks: NonNegativeInt = 0
     max_age_weeks: NonNegativeInt | None = None
     cautions: tuple[Text, ...] = ()
-    priority: int = Field(default=2, ge=1, le=3)
+    priority: Annotated[int, Rule(ge=1, le=3)] = 2
     gesture: OptionalText = ""
     basis: Basis = Basis.SOURCE
     why: OptionalText = ""
@@ -197,8 +186,7 @@ class Step(Model):
     # The stroke drawn on the diagram, when the one drawn from the step will not do.
     path: StepPath | None = None
 
-    @model_validator(mode="after")
-    def _timed_one_way(self) -> Step:
+    def __post_init__(self) -> None:
         counted = self.repetitions is not None or self.tempo_s is not None
         if counted and self.duration_s is not None:
             raise ValueError("give either repetitions with tempo_s, or duration_s, not both")
@@ -216,7 +204,6 @@ class Step(Model):
                 f"min_age_weeks ({self.min_age_weeks}) is above max_age_weeks "
                 f"({self.max_age_weeks})"
             )
-        return self
 
     @property
     def gesture_text(self) -> str:
@@ -240,6 +227,7 @@ class Step(Model):
         return (self.repetitions or 0) * (self.tempo_s or 0.0)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Stage(Model):
     """A group of steps done in one position, such as 'on the back'.
 
@@ -250,15 +238,14 @@ class Stage(Model):
     id: Id
     title: Text
     sides: Sides = Sides.ONE
-    steps: tuple[Step, ...] = Field(min_length=1)
+    steps: Annotated[tuple[Step, ...], Rule(min_length=1)]
 
-    @model_validator(mode="after")
-    def _sides_once(self) -> Stage:
+    def __post_init__(self) -> None:
         if self.sides is Sides.BOTH:
             raise ValueError('a stage runs once ("one") or "left-then-right", not "both"')
-        return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Protocol(Model):
     """A whole massage protocol, as one TOML file describes it."""
 
@@ -272,7 +259,7 @@ class Protocol(Model):
     supplies: tuple[Text, ...] = ()
     preparation: tuple[Text, ...] = ()
     timing: tuple[Text, ...] = ()
-    session_length: tuple[LengthRule, ...] = Field(min_length=1)
+    session_length: Annotated[tuple[LengthRule, ...], Rule(min_length=1)]
     ramp: Ramp | None = None
     frequency: Frequency = Frequency()
     contraindications: tuple[ConditionId, ...] = ()
@@ -285,7 +272,7 @@ class Protocol(Model):
     variants: tuple[Variant, ...] = ()
     welcome: Text = "Let's begin. Warm your hands and smile at your baby."
     closing: Text = "All done. Well done, both of you."
-    stages: tuple[Stage, ...] = Field(min_length=1)
+    stages: Annotated[tuple[Stage, ...], Rule(min_length=1)]
 
     @property
     def steps(self) -> tuple[Step, ...]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-
 from massage_desktop.protocol.models import Protocol
 from massage_desktop.protocol.program import Program, ProgramStep
 
@@ -46,6 +44,8 @@ def adapt(protocol: Protocol, program: Program) -> Protocol:
         ]
     frequency = data["frequency"]
     frequency["per_day"] = min(frequency["per_day"], program.course.per_day)
+    from pydantic import ValidationError  # checking loads pydantic, here only
+
     try:
         return Protocol.model_validate(data)
     except ValidationError as exc:

@@ -8,11 +8,11 @@ changed since is a change to accept (program_changes), not an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 
 from massage_desktop.conditions import CONDITIONS, Kind
+from massage_desktop.digest import sha256_hex
 from massage_desktop.protocol.age_rules import Finding
 from massage_desktop.protocol.models import Protocol, Step
 from massage_desktop.protocol.program import FORMAT, MAX_COUNT_FACTOR, Program, ProgramStep
@@ -21,7 +21,7 @@ from massage_desktop.protocol.program import FORMAT, MAX_COUNT_FACTOR, Program, 
 def fingerprint(step: Step) -> str:
     """A short digest of everything a step says, to notice when a new version changed it."""
     text = json.dumps(step.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return sha256_hex(text)[:12]
 
 
 def count_bounds(step: Step) -> tuple[int, int] | None:

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from massage_desktop.protocol.checks import check
 from massage_desktop.protocol.loader import (
     Problem,
     finding_problems,
-    read_toml,
+    parse_toml,
+    read_text,
     validation_problems,
 )
 from massage_desktop.protocol.locate import line_index
@@ -27,18 +26,42 @@ from massage_desktop.protocol.program_adapt import ProgramNotApplicable, adapt
 from massage_desktop.protocol.program_checks import check_program
 from massage_desktop.protocol.toml_text import dumps
 
+if TYPE_CHECKING:
+    from massage_desktop.snapshot import Snapshot
+
 ProgramLoad = tuple[Program | None, list[Problem]]
 
 
-def load_program(path: Path, protocols: Mapping[str, Protocol]) -> ProgramLoad:
+def load_program(
+    path: Path,
+    protocols: Mapping[str, Protocol],
+    snapshot: Snapshot | None = None,
+    library: str = "",
+) -> ProgramLoad:
     """Read and check the program file at `path` against the library `protocols`.
 
-    The program is None when anything is wrong; the problems then say what.
+    The program is None when anything is wrong; the problems then say what. With a
+    `snapshot`, a file checked before with the same text against the same `library` (its
+    LoadResult.fingerprint) is read back from it unchecked.
     """
-    read = read_toml(path)
-    if isinstance(read, Problem):
-        return None, [read]
-    text, data = read
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return None, [text]
+    if snapshot is None:
+        return _parse(text, path, protocols)
+    from massage_desktop.protocol.checked import kept, rebuilt
+
+    found = rebuilt(Program, path, snapshot.get(str(path), text, library))
+    if found is None:
+        found = _parse(text, path, protocols)
+        snapshot.put(str(path), text, kept(*found), library)
+    return found
+
+
+def _parse(text: str, path: Path, protocols: Mapping[str, Protocol]) -> ProgramLoad:
+    data = parse_toml(path, text)
+    if isinstance(data, Problem):
+        return None, [data]
     return parse_program(text, data, path, protocols)
 
 
@@ -50,6 +73,8 @@ def parse_program(
     newer = _newer_format(data, path, lines)
     if newer is not None:
         return None, [newer]
+    from pydantic import ValidationError  # checking loads pydantic, here only
+
     try:
         program = Program.model_validate(data)
     except ValidationError as exc:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
-
+from massage_desktop.datamodel import DataModel, Rule, build
 from massage_desktop.strokes.lifts import lift_problem
 
-Coordinate = Annotated[float, Field(ge=-10_000, le=10_000)]
+Coordinate = Annotated[float, Rule(ge=-10_000, le=10_000)]
+PATH_MESSAGE = 'write "none", or a table such as { points = [[x, y], [x, y]] }'
 
 
-class PathOverride(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PathOverride(DataModel):
     """A stroke path written in the protocol file instead of the one drawn from the step.
 
     Points are in the step's drawing, measured from the top-left corner of its viewBox (as
@@ -20,20 +23,18 @@ class PathOverride(BaseModel):
     the skin, as over the knee: they are not drawn, and may pass over a no-go zone.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
-    points: tuple[tuple[Coordinate, Coordinate], ...] = Field(min_length=2)
+    points: Annotated[tuple[tuple[Coordinate, Coordinate], ...], Rule(min_length=2)]
     closed: bool = False
     both_hands: bool | None = None
-    lifts: tuple[Annotated[int, Field(ge=0)], ...] = ()
+    lifts: tuple[Annotated[int, Rule(ge=0)], ...] = ()
 
-    @model_validator(mode="after")
-    def _enough_for_a_loop(self) -> PathOverride:
+    def __post_init__(self) -> None:
         if self.closed and len(self.points) < 3:
             raise ValueError("a closed path needs at least 3 points")
         if problem := lift_problem(self.lifts, len(self.points), self.closed):
             raise ValueError(problem)
-        return self
 
 
 def _kind(value: Any) -> str | None:
@@ -42,12 +43,26 @@ def _kind(value: Any) -> str | None:
     return "table" if isinstance(value, dict | PathOverride) else None
 
 
-# "none", or a table of points; anything else gets one plain message, not one per kind.
-StepPath = Annotated[
-    Annotated[Literal["none"], Tag("none")] | Annotated[PathOverride, Tag("table")],
-    Discriminator(
-        _kind,
-        custom_error_type="path",
-        custom_error_message='write "none", or a table such as { points = [[x, y], [x, y]] }',
-    ),
-]
+@dataclass(frozen=True, slots=True)
+class PathChoice:
+    """ "none", or a table of points; anything else gets one plain message, not one per kind.
+
+    Pydantic reads it when a file is checked; `build` makes the value again from its dump.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Discriminator, Tag
+
+        choice = Annotated[
+            Annotated[Literal["none"], Tag("none")] | Annotated[PathOverride, Tag("table")],
+            Discriminator(_kind, custom_error_type="path", custom_error_message=PATH_MESSAGE),
+        ]
+        return handler.generate_schema(choice)
+
+    @property
+    def build(self) -> Callable[[Any], Any]:
+        """Make the value from its dump: "none" stays, a table becomes a PathOverride."""
+        return lambda data: data if data == "none" else build(PathOverride, data)
+
+
+StepPath = Annotated[Literal["none"] | PathOverride, PathChoice()]

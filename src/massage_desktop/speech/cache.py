@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -10,6 +9,7 @@ import threading
 import wave
 from pathlib import Path
 
+from massage_desktop.digest import sha256_hex
 from massage_desktop.store.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ class SpeechCache:
     def key(engine: str, voice_id: str | None, rate: int, text: str) -> str:
         """The cache key of one rendering: a hash of everything that changes the sound."""
         blob = json.dumps([KEY_VERSION, engine, voice_id, rate, text], ensure_ascii=False)
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+        return sha256_hex(blob)[:32]
 
     def path(self, key: str) -> Path:
         """Where the rendering with this key is (or would be) stored."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from massage_desktop.speech.espeak_synth import EspeakSynthesiser
-from massage_desktop.speech.pyttsx3_synth import Pyttsx3Synthesiser
 from massage_desktop.speech.synth import Synthesiser
 
 # pyttsx3 uses its espeak driver everywhere but on Windows (sapi5) and macOS (nsss).
@@ -19,5 +17,9 @@ def create_synthesiser() -> Synthesiser:
     for the measurements behind this choice.
     """
     if sys.platform.startswith(PYTTSX3_PLATFORMS):
+        from massage_desktop.speech.pyttsx3_synth import Pyttsx3Synthesiser
+
         return Pyttsx3Synthesiser.create()
+    from massage_desktop.speech.espeak_synth import EspeakSynthesiser  # only this platform's
+
     return EspeakSynthesiser.create()

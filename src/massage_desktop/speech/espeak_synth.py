@@ -22,7 +22,6 @@ one thread; after `close()` another one may start.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import wave
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from massage_desktop.speech.synth import (
     SynthError,
     VoiceInfo,
     VoiceUnavailable,
+    find_library,
     missing_voice_message,
 )
 from massage_desktop.speech.voices import order_voices, system_language
@@ -112,7 +112,7 @@ class EspeakSynthesiser:
     @classmethod
     def create(
         cls,
-        find_library: Callable[[str], str | None] = ctypes.util.find_library,
+        find_library: Callable[[str], str | None] = find_library,
         language: str | None = None,
     ) -> EspeakSynthesiser:
         """Load and start libespeak-ng; raises VoiceUnavailable with the fix when it cannot.

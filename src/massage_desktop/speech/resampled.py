@@ -5,7 +5,8 @@ between them; past the last sample, the last. That is np.interp over the whole s
 only for the frames asked for, with the standard library: the weights repeat every `den`
 frames (own_rate / rate = num / den in lowest terms: 320 frames for 22050 Hz read at 48 kHz),
 so each period takes its two neighbours of every frame from one slice of the source at once
-(operator.itemgetter), leaving one multiply-add a frame to Python.
+(operator.itemgetter), leaving one multiply-add a frame to Python. Read at a whole multiple
+of its own rate (22050 Hz in a 44.1 kHz soundtrack), each phase is one pass over the samples.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ def _period(num: int, den: int) -> tuple[Getter, Getter, tuple[float, ...]]:
 class Resampled:
     """`source` (at `own_rate`) as read at `rate`: `len()` frames, computed when sliced."""
 
-    __slots__ = ("_den", "_inside", "_num", "_source", "length")
+    __slots__ = ("_den", "_factor", "_inside", "_num", "_source", "length")
 
     def __init__(self, source: Sequence[float], own_rate: int, rate: int) -> None:
         common = math.gcd(own_rate, rate)
         num, den = own_rate // common, rate // common
+        self._factor = den if num == 1 else 0  # read at a whole multiple of its own rate
         times = -(-MIN_PERIOD // den)  # whole periods at a time, MIN_PERIOD frames or more
         self._num, self._den = num * times, den * times
         self._source = source
@@ -58,7 +60,10 @@ class Resampled:
         start, stop = max(start, 0), min(stop, self.length)
         inside = min(stop, max(start, self._inside))
         out: list[float] = []
-        whole = self._periods(start, inside, gain, out)
+        if self._factor:
+            whole = self._multiple(start, inside, gain, out)
+        else:
+            whole = self._periods(start, inside, gain, out)
         out += self._frames(whole, inside, gain)
         if stop > inside:  # past the last sample
             out += [self._source[-1] * gain] * (stop - inside)
@@ -85,6 +90,22 @@ class Resampled:
             out += frames[first:end] if first or end < den else frames
             k += end - first
         return k
+
+    def _multiple(self, start: int, stop: int, gain: float, out: list[float]) -> int:
+        """Add frames start .. (up to) stop when `factor` frames fall on each sample: each of
+        the factor phases is one pass over the samples (22050 Hz read at 44.1 kHz: two)."""
+        factor, source = self._factor, self._source
+        first, last = start // factor, stop // factor  # the samples that begin whole groups
+        if last <= first:
+            return start
+        a, b = source[first:last], source[first + 1 : last + 1]
+        frames = [0.0] * ((last - first) * factor)
+        frames[0::factor] = [x * gain for x in a]
+        for phase in range(1, factor):
+            w = phase / factor
+            frames[phase::factor] = [(x + (y - x) * w) * gain for x, y in zip(a, b, strict=True)]
+        out += frames[start - first * factor :]
+        return last * factor
 
     def _frames(self, start: int, stop: int, gain: float) -> list[float]:
         """Frames start .. stop one by one (every frame here has a sample after it)."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from massage_desktop.datamodel import DataModel, Rule
 
 # A soothing pace: espeak-ng's own default (175-200 words a minute) sounds hurried.
 DEFAULT_RATE = 150
@@ -18,29 +19,41 @@ VOLUME_CAP = 0.8
 class HasVoiceFields(Protocol):
     """Anything with the voice fields, such as the saved `store.settings.Settings`."""
 
-    voice_id: str | None
-    rate: int
-    volume: float
-    mute_voice: bool
-    mute_chimes: bool
-    count_aloud: bool
-    bed: str | None
-    bed_volume: float
+    @property
+    def voice_id(self) -> str | None: ...
+    @property
+    def rate(self) -> int: ...
+    @property
+    def volume(self) -> float: ...
+    @property
+    def mute_voice(self) -> bool: ...
+    @property
+    def mute_chimes(self) -> bool: ...
+    @property
+    def count_aloud(self) -> bool: ...
+    @property
+    def bed(self) -> str | None: ...
+    @property
+    def bed_volume(self) -> float: ...
 
 
-class VoiceSettings(BaseModel):
-    """How the voice speaks. `voice_id` None means the engine's default voice."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VoiceSettings(DataModel):
+    """How the voice speaks. `voice_id` None means the engine's default voice.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Made in the code as given; `VoiceSettings.model_validate` checks values from outside.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     voice_id: str | None = None
-    rate: int = Field(default=DEFAULT_RATE, ge=MIN_RATE, le=MAX_RATE)
-    volume: float = Field(default=DEFAULT_VOLUME, ge=0.0, le=1.0)
+    rate: Annotated[int, Rule(ge=MIN_RATE, le=MAX_RATE)] = DEFAULT_RATE
+    volume: Annotated[float, Rule(ge=0.0, le=1.0)] = DEFAULT_VOLUME
     mute_voice: bool = False
     mute_chimes: bool = False
     count_aloud: bool = False
     bed: str | None = None  # one of bed.BEDS, or no bed
-    bed_volume: float = Field(default=0.5, ge=0.0, le=1.0)
+    bed_volume: Annotated[float, Rule(ge=0.0, le=1.0)] = 0.5
 
     @property
     def output_volume(self) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import itertools
 import logging
 import queue
@@ -66,9 +66,28 @@ class Synthesiser(Protocol):
 SynthesiserFactory = Callable[[], Synthesiser]
 
 
+def find_library(name: str) -> str | None:
+    """The shared library `name` ("espeak-ng") to load, or None if it is not installed.
+
+    On Linux its usual file name is tried first: ctypes' search runs ldconfig in a subprocess
+    (and imports subprocess, 0.5 MB) to find what is where it always is.
+    """
+    if sys.platform.startswith("linux"):
+        soname = f"lib{name}.so.1"
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            pass
+        else:
+            return soname
+    from ctypes import util
+
+    return util.find_library(name)
+
+
 def missing_voice_message(
     error: BaseException | None = None,
-    find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    find_library: Callable[[str], str | None] = find_library,
     linux: bool = sys.platform.startswith("linux"),
 ) -> str:
     """The plain message for an engine that would not start, naming the fix."""

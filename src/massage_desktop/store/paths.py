@@ -67,6 +67,11 @@ class UserDirs:
         """The folder of rendered speech."""
         return self.cache / "speech"
 
+    @property
+    def checked(self) -> Path:
+        """The folder of the snapshots of checked files (snapshot.py)."""
+        return self.cache / "checked"
+
 
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) readable by its owner only, on POSIX; return it."""

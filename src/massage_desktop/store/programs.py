@@ -1,15 +1,18 @@
 """Children's programs on disk: one TOML file each in the data folder's programs/, written
 atomically; a file that does not load is left where it is and reported, never overwritten.
+
+With a snapshot (snapshot.py), a file checked before against the same library is read back
+from it, without pydantic.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from massage_desktop.protocol.loader import Problem
 from massage_desktop.protocol.models import Protocol
@@ -17,6 +20,9 @@ from massage_desktop.protocol.program import Program
 from massage_desktop.protocol.program_loader import load_program, program_text
 from massage_desktop.store.atomic import StoreError, atomic_write_text, describe_os_error
 from massage_desktop.store.paths import ensure_private_dir
+
+if TYPE_CHECKING:
+    from massage_desktop.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +47,8 @@ def slug(title: str) -> str:
 
 def program_title(folder: Path, program_id: str) -> str:
     """The title in a program's file, read without checking the rest ('' if there is none)."""
+    import tomllib
+
     try:
         data = tomllib.loads((folder / f"{program_id}{SUFFIX}").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -52,9 +60,18 @@ def program_title(folder: Path, program_id: str) -> str:
 class ProgramStore:
     """Reads, saves, copies and removes program files in one folder."""
 
-    def __init__(self, folder: Path, protocols: Mapping[str, Protocol]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        protocols: Mapping[str, Protocol],
+        snapshot: Snapshot | None = None,
+        library: str = "",
+    ) -> None:
+        """`library`: the fingerprint of the library `protocols` came from (LoadResult)."""
         self._folder = folder
         self._protocols = protocols
+        self._snapshot = snapshot
+        self._library = library
 
     @property
     def folder(self) -> Path:
@@ -77,7 +94,7 @@ class ProgramStore:
         if not self._folder.is_dir():
             return Listing(programs)
         for path in sorted(self._folder.glob(f"*{SUFFIX}")):
-            program, found = load_program(path, self._protocols)
+            program, found = self._load(path)
             problems += [p for p in found if not p.warning]
             if program is None:
                 continue
@@ -89,7 +106,12 @@ class ProgramStore:
             programs[program.id] = program
         for problem in problems:
             log.warning("%s", problem)
+        if self._snapshot is not None:
+            self._snapshot.save()
         return Listing(programs, tuple(problems))
+
+    def _load(self, path: Path) -> tuple[Program | None, list[Problem]]:
+        return load_program(path, self._protocols, self._snapshot, self._library)
 
     def all(self) -> list[Program]:
         """The programs that load, by title."""
@@ -100,13 +122,13 @@ class ProgramStore:
         path = self.path_of(program_id)
         if not path.is_file():
             return None
-        program, _problems = load_program(path, self._protocols)
+        program, _problems = self._load(path)
         return program
 
     def problems_of(self, program_id: str) -> list[Problem]:
         """Why the file of `program_id` does not load (empty when it does, or is missing)."""
         path = self.path_of(program_id)
-        return load_program(path, self._protocols)[1] if path.is_file() else []
+        return self._load(path)[1] if path.is_file() else []
 
     def of_child(self, name: str) -> list[Program]:
         """The programs made for the child called `name` (ignoring case)."""

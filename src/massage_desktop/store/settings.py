@@ -1,10 +1,13 @@
 """User settings in settings.json: voice, sounds, keys, look; saved atomically, never lost.
 
-Keys this version does not know (written by a newer version) are kept: the model allows extra
-fields, and `save` writes them back unchanged, so going back to an older version and forward again
-loses nothing. A file that does not parse, or a field that does not validate, is moved aside as
-`settings.json.bad-<time>`; the fields that still validate are kept, the rest take their defaults,
-and the load result carries one plain message for the window to show once.
+Keys this version does not know (written by a newer version) are kept: the model holds them
+in `model_extra`, and `save` writes them back unchanged, so going back to an older version and
+forward again loses nothing. A file that does not parse, or a field that does not validate, is
+moved aside as `settings.json.bad-<time>`; the fields that still validate are kept, the rest take
+their defaults, and the load result carries one plain message for the window to show once.
+
+With a snapshot (snapshot.py), a file whose text is the one checked or written before is read
+back from it, without pydantic.
 """
 
 from __future__ import annotations
@@ -13,21 +16,13 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    field_validator,
-)
-
+from massage_desktop.datamodel import DataModel, Rule, build
 from massage_desktop.store.atomic import (
     StoreError,
     atomic_write_text,
@@ -36,9 +31,12 @@ from massage_desktop.store.atomic import (
 )
 from massage_desktop.store.paths import ensure_private_dir
 
+if TYPE_CHECKING:
+    from massage_desktop.snapshot import Snapshot
+
 log = logging.getLogger(__name__)
 
-KeyName = Annotated[str, StringConstraints(min_length=1, max_length=40, strip_whitespace=True)]
+KeyName = Annotated[str, Rule(min_length=1, max_length=40, strip_whitespace=True)]
 
 DEFAULT_KEYS: dict[str, str] = {
     "pause": "Space",
@@ -62,21 +60,22 @@ class Theme(StrEnum):
     HIGH_CONTRAST = "high-contrast"
 
 
-class Settings(BaseModel):
-    """Everything a user can set; unknown keys from a newer version are kept (extra='allow')."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings(DataModel):
+    """Everything a user can set; unknown keys from a newer version are kept (`model_extra`)."""
 
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "ignore"}
 
     voice_id: str | None = None
-    rate: int = Field(default=150, ge=60, le=300, description="words per minute")
-    volume: float = Field(default=0.8, ge=0.0, le=1.0)
+    rate: Annotated[int, Rule(ge=60, le=300)] = 150  # words per minute
+    volume: Annotated[float, Rule(ge=0.0, le=1.0)] = 0.8
     mute_voice: bool = False
     mute_chimes: bool = False
     count_aloud: bool = False
-    bed: str | None = Field(default=None, description="the sound bed under the voice, or none")
-    bed_volume: float = Field(default=0.5, ge=0.0, le=1.0)
-    keys: dict[str, KeyName] = Field(default_factory=lambda: dict(DEFAULT_KEYS))
-    extra_keys: dict[str, list[KeyName]] = Field(
+    bed: str | None = None  # the sound bed under the voice, or none
+    bed_volume: Annotated[float, Rule(ge=0.0, le=1.0)] = 0.5
+    keys: dict[str, KeyName] = field(default_factory=lambda: dict(DEFAULT_KEYS))
+    extra_keys: dict[str, list[KeyName]] = field(
         default_factory=lambda: {k: list(v) for k, v in DEFAULT_EXTRA_KEYS.items()}
     )
     theme: Theme = Theme.SYSTEM
@@ -86,16 +85,15 @@ class Settings(BaseModel):
     last_child_id: int | None = None
     start_with_desktop: bool = False
     # A therapist's name and how to reach them, printed on the programs and handouts they make.
-    therapist_name: str = Field(default="", max_length=100)
-    therapist_contact: str = Field(default="", max_length=100)
+    therapist_name: Annotated[str, Rule(max_length=100)] = ""
+    therapist_contact: Annotated[str, Rule(max_length=100)] = ""
     # Where the compact pacing window was last: x, y, width, height.
     compact_geometry: tuple[int, int, int, int] | None = None
+    model_extra: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 
-    @field_validator("keys")
-    @classmethod
-    def _fill_missing_keys(cls, keys: dict[str, str]) -> dict[str, str]:
-        """A file that names only some actions keeps the default key for the others."""
-        return {**DEFAULT_KEYS, **keys}
+    def __post_init__(self) -> None:
+        # A file that names only some actions keeps the default key for the others.
+        object.__setattr__(self, "keys", {**DEFAULT_KEYS, **self.keys})
 
     def bindings(self) -> dict[str, tuple[str, ...]]:
         """Every action with its keys, the main key first (actions this version knows or not)."""
@@ -127,10 +125,12 @@ class SettingsStore:
         path: Path,
         now: Callable[[], datetime] = _local_now,
         write: Callable[[Path, str], None] = atomic_write_text,
+        snapshot: Snapshot | None = None,
     ) -> None:
         self._path = path
         self._now = now
         self._write = write
+        self._snapshot = snapshot
         self._unreadable: str | None = None
 
     @property
@@ -155,7 +155,13 @@ class SettingsStore:
                 f"Could not read the settings file {self._path}: {self._unreadable}. "
                 "Using the default settings; changes will not be saved until this is fixed.",
             )
-        return self._parse(raw)
+        kept = self._kept(raw)
+        if kept is not None:
+            return SettingsLoad(kept)
+        loaded = self._parse(raw)
+        if loaded.message is None:
+            self._keep(raw.decode("utf-8"), loaded.settings)
+        return loaded
 
     def save(self, settings: Settings) -> None:
         """Write `settings` atomically (0600, in a 0700 folder); raises StoreError on failure."""
@@ -169,6 +175,22 @@ class SettingsStore:
             raise StoreError(self._path, describe_os_error(exc)) from exc
         text = json.dumps(settings.model_dump(mode="json"), indent=2, ensure_ascii=False)
         self._write(self._path, text + "\n")
+        self._keep(text + "\n", settings)  # the next start reads it back as it is now
+
+    def _kept(self, raw: bytes) -> Settings | None:
+        """The settings the snapshot kept for this very text, if it has them."""
+        if self._snapshot is None:
+            return None
+        try:
+            value = self._snapshot.get(str(self._path), raw.decode("utf-8"))
+            return None if value is None else build(Settings, value)
+        except (UnicodeDecodeError, KeyError, TypeError, ValueError):
+            return None
+
+    def _keep(self, text: str, settings: Settings) -> None:
+        if self._snapshot is not None:
+            self._snapshot.put(str(self._path), text, settings.model_dump(mode="json"))
+            self._snapshot.save()
 
     def _parse(self, raw: bytes) -> SettingsLoad:
         try:
@@ -177,6 +199,8 @@ class SettingsStore:
             return self._set_aside("it is not readable JSON", Settings())
         if not isinstance(data, dict):
             return self._set_aside("it does not hold a set of settings", Settings())
+        from pydantic import ValidationError  # checking loads pydantic (20 MB), here only
+
         try:
             return SettingsLoad(Settings.model_validate(data))
         except ValidationError as exc:
@@ -215,6 +239,8 @@ class SettingsStore:
 
 def _salvage(data: dict[str, Any], bad: set[str]) -> Settings:
     """The settings from `data` without the fields that failed, which take their defaults."""
+    from pydantic import ValidationError
+
     good = {key: value for key, value in data.items() if key not in bad}
     try:
         return Settings.model_validate(good)

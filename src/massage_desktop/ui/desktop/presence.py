@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from massage_desktop.protocol import load_library
 from massage_desktop.reminders.gate import from_files
 from massage_desktop.reminders.schedule import MonoClock, WallClock
+from massage_desktop.snapshot import Snapshot
 from massage_desktop.store.paths import UserDirs
 from massage_desktop.store.reminders import ReminderStore
 from massage_desktop.ui.desktop.background import Background, WindowFactory
@@ -50,7 +51,9 @@ def background_presence(
 
     Without a `bus` it uses the session bus; without `has_tray`, it asks the desktop for a tray.
     """
-    protocols = load_library(dirs.user_protocols).protocols
+    snapshot = Snapshot(dirs.checked / "library.json")  # files checked before: no pydantic
+    protocols = load_library(dirs.user_protocols, snapshot=snapshot).protocols
+    snapshot.save()
     notifier = Notifier(bus or session_bus(), parent)
     notices = from_files(dirs.history_file, protocols)
     service = ReminderService(

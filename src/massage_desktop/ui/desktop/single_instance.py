@@ -8,12 +8,13 @@ greets each caller with what the first is ("window", or "tray" for the backgroun
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from massage_desktop.digest import sha256_hex
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ CONNECT_TIMEOUT_MS = 1000
 
 def server_name(data_dir: Path) -> str:
     """The local socket name for one data folder (short, and the same for every launch)."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    digest = sha256_hex(str(data_dir.resolve()))[:16]
     return f"massage-desktop-{digest}"
 
 
