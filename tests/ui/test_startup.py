@@ -41,6 +41,32 @@ def test_the_first_paint_needs_nothing_slow() -> None:
     assert out.stdout.strip() == "[]"
 
 
+# What the window loads after its first paint, and what none of it may bring along: numpy
+# (the mixer does without), pydantic (files read back from the snapshot), OpenSSL's hashlib,
+# subprocess, html's entities. tests/ui/test_steady_report.py checks the running app itself.
+LOADED_LATER = (
+    "massage_desktop.app",
+    "massage_desktop.protocol",
+    "massage_desktop.snapshot",
+    "massage_desktop.store.settings",
+    "massage_desktop.store.programs",
+    "massage_desktop.ui.records.programs_link",
+    "massage_desktop.ui.session.flow",
+    "massage_desktop.ui.voice.setup",
+)
+NEVER = ("numpy", "soundfile", "pydantic", "pydantic_core", "hashlib", "subprocess", "html")
+
+
+def test_what_loads_later_brings_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        f"for name in {LOADED_LATER!r}: __import__(name)\n"
+        f"print([m for m in sys.modules if m.split('.')[0] in {NEVER!r}])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_the_app_reports_its_first_paint_and_quits(tmp_path: Path) -> None:
     env = {**os.environ, EXIT_AFTER_PAINT: "1", "QT_QPA_PLATFORM": "offscreen"}
     args = ["--protocol", "general-strengthening", "--age-months", "7"]
