@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum
@@ -29,6 +28,7 @@ from massage_desktop.strokes.heading import (
     parse,
     shape_words,
     stroke_words,
+    turn_named,
 )
 from massage_desktop.strokes.keepout import (
     CLEARANCE,
@@ -136,9 +136,6 @@ def _covered(route: Route, step: Step) -> int:
     return sum(z in route.zones for z in step.zones)
 
 
-_TURN_WORDS: Final = re.compile(r"\b(clockwise|counter-clockwise|anti-?clockwise)\b")
-
-
 @lru_cache(maxsize=512)
 def left_path(step: Step) -> StrokePath | None:
     """The path on the baby's left side (or the middle), or None where nothing moves."""
@@ -160,7 +157,7 @@ def left_path(step: Step) -> StrokePath | None:
 
 def _names_turn(step: Step) -> bool:
     """Whether the step's words say which way round ("clockwise", "anticlockwise")."""
-    return bool(_TURN_WORDS.search(f"{step.direction} {step.instruction}".lower()))
+    return turn_named(f"{step.direction} {step.instruction}".lower()) is not None
 
 
 def _derived(step: Step, view: View) -> StrokePath | None:

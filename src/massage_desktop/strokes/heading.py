@@ -129,11 +129,7 @@ def parse(direction: str) -> Heading:
     distinct = list(dict.fromkeys(places))
     along = len(distinct) >= 2
     vertical = _VERTICAL_RE.search(text)
-    turn = None
-    if _COUNTER_RE.search(text):
-        turn = Turn.COUNTER_CLOCKWISE
-    elif "clockwise" in text:
-        turn = Turn.CLOCKWISE
+    turn = turn_named(text)
     return Heading(
         start=places[0] if along else None,
         end=next(p for p in reversed(places) if p != places[0]) if along else None,
@@ -146,6 +142,13 @@ def parse(direction: str) -> Heading:
         arch="across" in text and " up " in f" {text} " and " down " in f" {text} ",
         returns=bool(_RETURN_RE.search(text)),
     )
+
+
+def turn_named(text: str) -> Turn | None:
+    """Which way round the words say a circle goes, if they say (text in lower case)."""
+    if _COUNTER_RE.search(text):
+        return Turn.COUNTER_CLOCKWISE
+    return Turn.CLOCKWISE if "clockwise" in text else None
 
 
 def shape_words(instruction: str) -> Heading:
