@@ -6,6 +6,7 @@ import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from massage_desktop.ages import WEEKS_PER_MONTH
 from massage_desktop.bodymap import Side, forbidden_reason
@@ -21,9 +22,10 @@ from massage_desktop.protocol.models import (
 )
 from massage_desktop.safety import Screening, Verdict, screen
 from massage_desktop.script import Prompt, build_prompts
-from massage_desktop.strokes.derive import step_path
-from massage_desktop.strokes.path import StrokePath
 from massage_desktop.techniques import TECHNIQUES
+
+if TYPE_CHECKING:
+    from massage_desktop.strokes.path import StrokePath
 
 TOLERANCE = 0.10
 MIN_DURATION_S = 5.0
@@ -69,8 +71,19 @@ class PlannedStep:
     cautions: tuple[str, ...] = ()
     closing: bool = False
     prompts: tuple[Prompt, ...] = ()
-    path: StrokePath | None = None  # the hand's way on the diagram; None when nothing moves
     note: str = ""  # a therapist's note for the parent, from the child's program
+    source: Step | None = field(default=None, repr=False, compare=False)  # the protocol's step
+
+    @property
+    def path(self) -> StrokePath | None:
+        """The hand's way on the diagram, worked out when first asked; None when nothing moves."""
+        if self.source is None:
+            return None
+        # Imported here: paths need the drawings' shapes (about 2 MB once parsed), which a
+        # start that only shows the plan's steps never uses.
+        from massage_desktop.strokes.derive import step_path
+
+        return step_path(self.source, self.side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +116,10 @@ class Plan:
     def total_s(self) -> float:
         """Massage time of the whole plan, not counting spoken instructions."""
         return sum(step.duration_s for step in self.steps)
+
+    def paths(self) -> tuple[StrokePath | None, ...]:
+        """Every step's path, worked out now (each is kept once worked out)."""
+        return tuple(step.path for step in self.steps)
 
 
 def target_seconds(protocol: Protocol, age_weeks: float, session_number: int | None) -> float:
@@ -241,7 +258,7 @@ def _planned(step: Step, stage: str, side: Side, pid: str) -> PlannedStep:
         instruction=step.instruction,
         rhyme=step.rhyme,
         cautions=step.cautions,
-        path=step_path(step, side),
+        source=step,
     )
 
 

@@ -271,3 +271,21 @@ def test_outward_strokes_on_two_zones_go_one_zone_at_a_time_from_the_middle() ->
     assert max(y for _, y in cheeks) < min(y for _, y in chin)  # two strokes, not one U
     headache = path_of(planned("headache", 110), "opening-strokes")
     assert headache.lifts == ()  # the middle of the forehead out to the temples: one stroke
+
+
+def test_a_plan_works_out_its_paths_when_asked_and_keeps_them() -> None:
+    p = planned("general-strengthening", 30)
+    paths = p.paths()
+    assert len(paths) == len(p.steps)
+    assert sum(path is not None for path in paths) > len(p.steps) // 2
+    assert all(path is step.path for path, step in zip(paths, p.steps, strict=True))  # kept
+
+
+def test_a_step_made_without_its_protocol_step_has_no_path() -> None:
+    step = step_of(planned("relaxing", 30), "arm-stroking.right")
+    bare = PlannedStep(
+        **{f: getattr(step, f) for f in PlannedStep.__dataclass_fields__ if f != "source"}
+    )
+    assert step.path is not None
+    assert bare.path is None
+    assert bare == step  # the protocol's step is where the path comes from, not part of the plan

@@ -51,6 +51,7 @@ from massage_desktop.strokes.shapes import (
 )
 from massage_desktop.strokes.svg_shapes import drawing
 from massage_desktop.strokes.tracks import Route, landmark, routes_for
+from massage_desktop.strokes.view_box import view_box
 from massage_desktop.strokes.zone_by_zone import zone_by_zone
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ MOTIONS: Final[dict[str, Motion]] = {
 }
 
 
+@lru_cache(maxsize=512)
 def step_path(step: Step, side: Side) -> StrokePath | None:
     """The path of `step` done on `side`: the left's mirror image on the right."""
     left = left_path(step)
@@ -350,6 +352,6 @@ def _backwards(view: View, route: Route, heading: Heading, pts: Sequence[Point])
         rising = last[1] < first[1]
         return rising != (heading.vertical is Vertical.UP)
     if heading.outward:
-        middle = drawing(view).view_box.middle
+        middle = view_box(view).middle
         return abs(last[0] - middle) < abs(first[0] - middle)
     return False

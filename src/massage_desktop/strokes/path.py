@@ -20,7 +20,7 @@ from massage_desktop.strokes.geometry import (
     point_at,
 )
 from massage_desktop.strokes.lifts import lift_problem
-from massage_desktop.strokes.svg_shapes import ViewBox, drawing
+from massage_desktop.strokes.view_box import ViewBox, view_box
 
 ARROWS_OPEN: Final = (0.3, 0.62, 0.94)
 ARROWS_CLOSED: Final = (0.125, 0.375, 0.625, 0.875)
@@ -87,7 +87,7 @@ class StrokePath:
     @property
     def view_box(self) -> ViewBox:
         """The viewBox of the path's drawing."""
-        return drawing(self.view).view_box
+        return view_box(self.view)
 
     @property
     def length(self) -> float:
@@ -193,7 +193,7 @@ def _spots(total: float, closed: bool) -> tuple[float, ...]:
 
 def from_viewbox(view: View, points: list[tuple[float, float]]) -> Polyline:
     """Points given from the viewBox's top-left corner (as in JSON) in drawing coordinates."""
-    box = drawing(view).view_box
+    box = view_box(view)
     return tuple((x + box.x, y + box.y) for x, y in points)
 
 

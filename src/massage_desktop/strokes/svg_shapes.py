@@ -13,31 +13,13 @@ from typing import Final
 from massage_desktop.bodymap import View
 from massage_desktop.diagram import SVG_NS, svg_text
 from massage_desktop.strokes.geometry import Affine, Point, Polyline
+from massage_desktop.strokes.view_box import ViewBox, view_box
 
 CURVE_STEPS: Final = 12
 ROUND_STEPS: Final = 48
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _COMMAND = re.compile(r"[MLCQAZmlcqaz]")
 _TRANSFORM = re.compile(r"(translate|rotate|scale)\(([^)]*)\)")
-
-
-@dataclass(frozen=True, slots=True)
-class ViewBox:
-    """The SVG viewBox: its top-left corner and size, in the drawing's user units."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def middle(self) -> float:
-        """The vertical line the drawing is symmetric about (the body's midline)."""
-        return self.x + self.width / 2
-
-    def contains(self, p: Point) -> bool:
-        """Whether `p` lies within the box (edges included)."""
-        return self.x <= p[0] <= self.x + self.width and self.y <= p[1] <= self.y + self.height
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +42,9 @@ class Drawing:
 def drawing(view: View) -> Drawing:
     """The shapes of `view`, parsed once from the shipped SVG."""
     root = ET.fromstring(svg_text(view))
-    x, y, w, h = (float(v) for v in _NUMBER.findall(root.get("viewBox", "0 0 400 400")))
     shapes: dict[str, Shape] = {}
     _walk(root, Affine(), shapes)
-    return Drawing(ViewBox(x, y, w, h), shapes)
+    return Drawing(view_box(view), shapes)
 
 
 def _walk(element: ET.Element, frame: Affine, out: dict[str, Shape]) -> None:

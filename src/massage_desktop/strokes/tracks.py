@@ -19,6 +19,7 @@ from typing import Final
 from massage_desktop.bodymap import View
 from massage_desktop.strokes.geometry import Affine, Point
 from massage_desktop.strokes.svg_shapes import drawing
+from massage_desktop.strokes.view_box import view_box
 
 F, B, FACE = View.FRONT, View.BACK, View.FACE
 
@@ -214,7 +215,7 @@ def _frame(view: View, name: str) -> Affine:
 def limb_frame(view: View, element_id: str) -> Affine:
     """The frame of a limb group with `u` pointing away from the body's midline."""
     shape = drawing(view).shapes[element_id]
-    middle = drawing(view).view_box.middle
+    middle = view_box(view).middle
     frame = shape.frame
     out = frame.apply((10.0, 60.0))[0]
     back = frame.apply((-10.0, 60.0))[0]

@@ -41,7 +41,7 @@ from massage_desktop.diagram import (
 from massage_desktop.plan import PlannedStep
 from massage_desktop.strokes.overlay import STROKE_COLOURS, with_path
 from massage_desktop.strokes.path import StrokePath
-from massage_desktop.strokes.svg_shapes import drawing
+from massage_desktop.strokes.view_box import view_box
 from massage_desktop.ui.session.diagram_labels import (
     accessible_texts,
     fitted,
@@ -356,7 +356,7 @@ class BodyDiagram(QWidget):
         """Where the drawing is shown, in widget coordinates (its caption below it)."""
         key = (self.width(), self.height(), self._view)
         if self._placed is None or self._placed[0] != key:
-            box = drawing(self._view).view_box
+            box = view_box(self._view)
             placed = fitted(self._areas()[0], QRectF(box.x, box.y, box.width, box.height))
             self._placed = (key, placed)
         return QRectF(self._placed[1])
