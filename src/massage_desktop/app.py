@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from massage_desktop.desktop_entry import APP_ID, ICON_SIZES
+from massage_desktop.memory import release_freed
 from massage_desktop.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -221,6 +222,8 @@ class Startup(QObject):
         self._save_audio = self._save_audio_link(start, flow, self._voice)
         flow.show_start()
         self._quick_start(start)
+        flow.session_ended.connect(lambda _outcome: release_freed())
+        release_freed()  # what loading built and dropped goes back to the system
         log.info("ready")
         self._report_steady(self._voice)
 
@@ -236,7 +239,7 @@ class Startup(QObject):
         return ProgramsLink(self._window, store, prefs, records, self)
 
     def _save_audio_link(self, start: StartView, flow: SessionFlow, voice: Voice) -> SaveAudioLink:
-        from massage_desktop.ui.session.audio_export import ExportVoice
+        from massage_desktop.ui.ports import ExportVoice
         from massage_desktop.ui.session.save_audio import SaveAudioLink
 
         renders = voice if isinstance(voice, ExportVoice) else None
@@ -246,6 +249,11 @@ class Startup(QObject):
     def save_audio(self) -> SaveAudioLink | None:
         """Session > Save as audio, once loaded."""
         return self._save_audio
+
+    @property
+    def flow(self) -> SessionFlow | None:
+        """The pages' flow (start, safety check, session), once loaded."""
+        return self._flow
 
     @property
     def programs(self) -> ProgramsLink | None:
@@ -311,34 +319,24 @@ class Startup(QObject):
 
     def _views(self, prefs: Preferences) -> tuple[StartView, SessionFlow]:
         from massage_desktop.ui.desktop.screensaver import ScreenSaverInhibitor
-        from massage_desktop.ui.session.body_diagram import BodyDiagram
-        from massage_desktop.ui.session.compact_link import CompactLink
         from massage_desktop.ui.session.flow import SessionFlow
-        from massage_desktop.ui.session.view import SessionView
         from massage_desktop.ui.setup.safety_check import SafetyCheck
         from massage_desktop.ui.setup.start_view import StartView
 
-        diagram = BodyDiagram(theme=self._theme.current)
-        self._theme.changed.connect(lambda name: setattr(diagram, "theme", name))
-        session = self._session_view = SessionView(prefs.keymap, diagram)
-        prefs.keys_changed.connect(session.set_keys)
-        session.set_reduce_motion(prefs.settings.reduce_motion)
-        prefs.reduce_motion_changed.connect(session.set_reduce_motion)
         start = self._start = StartView()
         self._safety = SafetyCheck()
-        views = (start, self._safety, session)
         inhibitor = ScreenSaverInhibitor(parent=self)
-        flow = SessionFlow(self._window, views, self._make_session, inhibitor, self._speed)
+        flow = SessionFlow(
+            self._window,
+            (start, self._safety),
+            lambda: self._session_page(prefs),
+            self._make_session,
+            inhibitor,
+            self._speed,
+        )
         self._flow = flow
         start.continue_requested.connect(
             lambda choice: prefs.set_last_child(choice.child.id if choice.child else None)
-        )
-        CompactLink(
-            self._window,
-            session,
-            flow,
-            lambda: prefs.settings.compact_geometry,
-            prefs.set_compact_geometry,
         )
         if self._speed > 1:
             self._window.setWindowTitle(f"{self._window.windowTitle()} (Preview)")
@@ -347,6 +345,28 @@ class Startup(QObject):
                 f"Preview: sessions run {self._speed:g} times faster and are not recorded.",
             )
         return start, flow
+
+    def _session_page(self, prefs: Preferences) -> SessionView:
+        """The session page with its diagram and compact mode, built when a session nears."""
+        from massage_desktop.ui.session.body_diagram import BodyDiagram
+        from massage_desktop.ui.session.compact_link import CompactLink
+        from massage_desktop.ui.session.view import SessionView
+
+        assert self._flow is not None  # the flow asks for its page
+        diagram = BodyDiagram(theme=self._theme.current)
+        self._theme.changed.connect(lambda name: setattr(diagram, "theme", name))
+        session = self._session_view = SessionView(prefs.keymap, diagram)
+        prefs.keys_changed.connect(session.set_keys)
+        session.set_reduce_motion(prefs.settings.reduce_motion)
+        prefs.reduce_motion_changed.connect(session.set_reduce_motion)
+        CompactLink(
+            self._window,
+            session,
+            self._flow,
+            lambda: prefs.settings.compact_geometry,
+            prefs.set_compact_geometry,
+        )
+        return session
 
     def _fill_start(self, start: StartView) -> dict[str, Protocol]:
         from massage_desktop.protocol import load_library

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice
 
@@ -28,6 +28,17 @@ def started(qtbot: QtBot, voice: FakeVoice, **options: object) -> tuple[MainWind
     startup = Startup(window, ThemeManager(app), UserDirs.from_env(), args, lambda *_: voice)
     startup.finish()
     return window, startup
+
+
+def session_page(startup: Startup) -> SessionView:
+    """The session page, built now as continuing to the safety check would build it."""
+    assert startup.flow is not None
+    return startup.flow.session_view
+
+
+def pages_of(window: MainWindow) -> list[QWidget | None]:
+    """The window's pages, in the order they were added."""
+    return [window.pages.widget(i) for i in range(window.pages.count())]
 
 
 def start_view(window: MainWindow) -> StartView:

@@ -44,8 +44,10 @@ class Harness:
         self.controllers: list[FakeController] = []
         self.plans: list[Plan] = []
         self.inhibitor = FakeInhibitor()
-        views = (self.start, self.safety, self.session)
-        self.flow = SessionFlow(self.window, views, self._make, self.inhibitor, speed)
+        views = (self.start, self.safety)
+        self.flow = SessionFlow(
+            self.window, views, lambda: self.session, self._make, self.inhibitor, speed
+        )
         self.flow.set_voice(voice)
         self.start.set_protocols(list(library().values()))
         self.start.age_input.set_age(7, "months")

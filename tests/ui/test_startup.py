@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app_driver import run_a_session, start_view, started
+from app_driver import pages_of, run_a_session, session_page, start_view, started
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice
@@ -124,12 +124,22 @@ def test_saved_settings_set_the_look_and_the_keys(qtbot: QtBot, app_look: None) 
     dirs.config.mkdir(parents=True)
     settings = {"large_type": True, "always_on_top": True, "keys": {"repeat": "X"}}
     dirs.settings_file.write_text(json.dumps(settings), encoding="utf-8")
-    window, _ = started(qtbot, FakeVoice())
+    window, startup = started(qtbot, FakeVoice())
     assert window.menu_action("large_type").isChecked()
     assert window.menu_action("always_on_top").isChecked()
-    session = window.pages.widget(window.pages.count() - 1)
-    assert isinstance(session, SessionView)
+    session = session_page(startup)
     assert session.controls.button(Action.REPEAT).text().endswith("X")
+
+
+def test_the_session_page_is_built_while_the_safety_check_is_read(
+    qtbot: QtBot, app_look: None
+) -> None:
+    window, startup = started(qtbot, FakeVoice(), protocol="relaxing", age_months=7.0)
+    assert not any(isinstance(page, SessionView) for page in pages_of(window))
+    start_view(window).continue_button.click()
+    qtbot.waitUntil(lambda: any(isinstance(page, SessionView) for page in pages_of(window)))
+    assert window.pages.currentWidget() is not session_page(startup)  # the check still shows
+    assert [p for p in pages_of(window) if isinstance(p, SessionView)] == [session_page(startup)]
 
 
 def test_changing_an_option_saves_it(qtbot: QtBot, app_look: None) -> None:
@@ -167,9 +177,14 @@ def test_new_keys_from_the_dialog_are_saved_and_used(qtbot: QtBot, app_look: Non
     dialog.save_button.click()
     saved = json.loads(UserDirs.from_env().settings_file.read_text(encoding="utf-8"))
     assert saved["keys"]["repeat"] == "X"
-    session = window.pages.widget(window.pages.count() - 1)
-    assert isinstance(session, SessionView)
+    session = session_page(startup)  # built after the change: made with the new keys
     assert session.controls.button(Action.REPEAT).text().endswith("X")
+    window.menu_action("keys").trigger()
+    dialog = startup.preferences.key_dialog
+    assert dialog is not None
+    dialog.edit(Action.REPEAT).setKeySequence(QKeySequence("Y"))
+    dialog.save_button.click()
+    assert session.controls.button(Action.REPEAT).text().endswith("Y")  # and it follows them
 
 
 def test_a_voice_nobody_can_hear_is_reported(qtbot: QtBot, app_look: None) -> None:
@@ -182,18 +197,16 @@ def test_a_voice_nobody_can_hear_is_reported(qtbot: QtBot, app_look: None) -> No
 def test_reduce_motion_is_saved_reaches_the_session_and_comes_back_next_time(
     qtbot: QtBot, app_look: None
 ) -> None:
-    window, _ = started(qtbot, FakeVoice())
-    session = window.pages.widget(window.pages.count() - 1)
-    assert isinstance(session, SessionView)
+    window, startup = started(qtbot, FakeVoice())
+    session = session_page(startup)
     assert session.motion is not None
     assert not session.motion.reduced
     window.menu_action("reduce_motion").trigger()
     assert session.motion.reduced
     saved = json.loads(UserDirs.from_env().settings_file.read_text(encoding="utf-8"))
     assert saved["reduce_motion"] is True
-    again, _ = started(qtbot, FakeVoice())
+    again, later = started(qtbot, FakeVoice())
     assert again.menu_action("reduce_motion").isChecked()
-    view = again.pages.widget(again.pages.count() - 1)
-    assert isinstance(view, SessionView)
+    view = session_page(later)
     assert view.motion is not None
     assert view.motion.reduced

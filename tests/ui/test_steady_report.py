@@ -124,6 +124,19 @@ NEVER_LOADED = ("numpy", "soundfile", "subprocess")
 # What it needs only to check files, the first time (pydantic brings OpenSSL's hashlib with it):
 # later starts read the snapshot.
 CHECKING = ("pydantic", "pydantic_core", "_hashlib")
+# What waits for a session, or for a file to be made: the session page with its diagram and
+# the stroke paths on their drawings (built while the safety check is read), the engine, and
+# Save as audio's mixer.
+FOR_A_SESSION = (
+    "massage_desktop.ui.session.view",
+    "massage_desktop.ui.session.body_diagram",
+    "massage_desktop.strokes.svg_shapes",
+    "massage_desktop.strokes.derive",
+    "massage_desktop.engine",
+    "massage_desktop.speech.soundtrack",
+    "PySide6.QtSvg",
+    "xml.etree.ElementTree",
+)
 
 
 def steady_run(dump: Path) -> tuple[dict[str, object], list[str]]:
@@ -171,3 +184,4 @@ def test_a_later_start_checks_nothing_again_and_never_loads_pydantic(tmp_path: P
     assert "massage_desktop.speech.mixer" in modules
     assert "massage_desktop.protocol.models" in modules
     assert loaded(modules, NEVER_LOADED + CHECKING) == []
+    assert [m for m in FOR_A_SESSION if m in modules] == []

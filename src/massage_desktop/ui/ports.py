@@ -5,11 +5,14 @@ The views depend on these protocols, not on the classes, so tests drive them wit
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import SignalInstance
 
 from massage_desktop.plan import Plan, PlannedStep
+from massage_desktop.speech.settings import VoiceSettings
 
 
 class SessionControls(Protocol):
@@ -92,3 +95,22 @@ class Inhibitor(Protocol):
 
     def inhibit(self, reason: str) -> None: ...
     def release(self) -> None: ...
+
+
+@runtime_checkable
+class ExportVoice(Protocol):
+    """What Session > Save as audio needs of speech.voice.VoiceService."""
+
+    @property
+    def settings(self) -> VoiceSettings: ...
+    @property
+    def available(self) -> bool: ...
+    @property
+    def problem(self) -> str | None: ...
+    @property
+    def prerender_progressed(self) -> SignalInstance: ...
+    @property
+    def prerender_finished(self) -> SignalInstance: ...
+
+    def prerender_texts(self, texts: Iterable[str]) -> int: ...
+    def cached_path(self, text: str) -> Path | None: ...

@@ -12,43 +12,23 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 
 from massage_desktop.plan import Plan
-from massage_desktop.speech.settings import VoiceSettings
 from massage_desktop.speech.soundtrack_file import (
     RenderCancelled,
     TrackChoices,
     soundtrack_texts,
     write_soundtrack,
 )
+from massage_desktop.ui.ports import ExportVoice
 
 log = logging.getLogger(__name__)
 
 VOICE_SHARE = 20  # of the bar's 100, for rendering the sentences; the mix has the rest
-
-
-@runtime_checkable
-class ExportVoice(Protocol):
-    """What the export needs of speech.voice.VoiceService."""
-
-    @property
-    def settings(self) -> VoiceSettings: ...
-    @property
-    def available(self) -> bool: ...
-    @property
-    def problem(self) -> str | None: ...
-    @property
-    def prerender_progressed(self) -> SignalInstance: ...
-    @property
-    def prerender_finished(self) -> SignalInstance: ...
-
-    def prerender_texts(self, texts: Iterable[str]) -> int: ...
-    def cached_path(self, text: str) -> Path | None: ...
 
 
 class AudioExport(QObject):

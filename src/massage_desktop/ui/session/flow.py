@@ -9,22 +9,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from massage_desktop.plan import NotToday, Plan, PlanRefused, plan
 from massage_desktop.program_plan import plan_program
 from massage_desktop.ui.main_window import MainWindow
 from massage_desktop.ui.ports import Inhibitor, SessionControls, Voice
-from massage_desktop.ui.session.view import SessionView
 from massage_desktop.ui.setup.prep_reader import PrepReader
 from massage_desktop.ui.setup.safety_check import SafetyCheck
 from massage_desktop.ui.setup.start_view import Choice, StartView
 
 log = logging.getLogger(__name__)
 
+if TYPE_CHECKING:
+    from massage_desktop.ui.session.view import SessionView
+
 # Builds the controller of one session (with its voice link and recorder).
 SessionFactory = Callable[[Choice, Plan], SessionControls]
+# Builds the session page, once, when a session is first on its way.
+SessionPage = Callable[[], "SessionView"]
 
 
 def plan_choice(choice: Choice, conditions: tuple[str, ...]) -> Plan:
@@ -55,14 +60,17 @@ class SessionFlow(QObject):
     def __init__(
         self,
         window: MainWindow,
-        views: tuple[StartView, SafetyCheck, SessionView],
+        views: tuple[StartView, SafetyCheck],
+        session_page: SessionPage,
         make_session: SessionFactory,
         inhibitor: Inhibitor,
         speed: float = 1.0,
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._start, self._safety, self._session = views
+        self._start, self._safety = views
+        self._session_page = session_page
+        self._session: SessionView | None = None
         self._make_session = make_session
         self._inhibitor = inhibitor
         self._speed = speed
@@ -79,10 +87,25 @@ class SessionFlow(QObject):
         self._safety.doctor_confirmed.connect(self._on_doctor_confirmed)
         self._safety.read_aloud_requested.connect(self._on_read_aloud)
         self._reader: PrepReader | None = None
-        self._session.ended.connect(self._on_ended)
-        self._session.closed.connect(self._on_closed)
-        self._session.full_screen_requested.connect(window.toggle_full_screen)
         window.close_requested.connect(self._on_close_requested)
+
+    @property
+    def session_view(self) -> SessionView:
+        """The session page, built the first time it is asked for.
+
+        Nothing of it (the diagram, the ring, the stroke paths, their drawings) is loaded while
+        the window only offers a choice; it is built while the safety check is read.
+        """
+        if self._session is None:
+            session = self._session = self._session_page()
+            self._window.add_page(session)
+            session.ended.connect(self._on_ended)
+            session.closed.connect(self._on_closed)
+            session.full_screen_requested.connect(self._window.toggle_full_screen)
+        return self._session
+
+    def _build_session_view(self) -> None:
+        _ = self.session_view
 
     @property
     def controller(self) -> SessionControls | None:
@@ -136,6 +159,8 @@ class SessionFlow(QObject):
         doctor = child.doctor if child else None
         self._safety.set_protocol(choice.protocol, choice.age_weeks, standing, doctor)
         self._window.show_page(self._safety)
+        if self._session is None:  # built while the check is read, so the session starts at once
+            QTimer.singleShot(0, self, self._build_session_view)
 
     def _on_back_requested(self) -> None:
         if self._reader is not None:
@@ -160,6 +185,7 @@ class SessionFlow(QObject):
         except (PlanRefused, NotToday) as exc:
             log.warning("session refused after the safety check: %s", exc)
             return
+        planned.paths()  # the drawings are read now, not as the first step shows
         voice = self._voice
         if voice is None or not voice.available:
             self._begin(choice, planned)
@@ -185,10 +211,11 @@ class SessionFlow(QObject):
             self._begin(*pending)
 
     def _begin(self, choice: Choice, planned: Plan) -> None:
+        session = self.session_view
         controller = self._make_session(choice, planned)
         self._controller, self._live = controller, True
-        self._session.attach(controller, planned, self._speed)
-        self._window.show_page(self._session)
+        session.attach(controller, planned, self._speed)
+        self._window.show_page(session)
         self._inhibitor.inhibit("A massage session is running")
         log.info("session of %s starting", planned.protocol_id)
         controller.start()

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,11 +28,14 @@ from PySide6.QtWidgets import (
 
 from massage_desktop.plan import NotToday, Plan, PlanRefused
 from massage_desktop.speech.sound_file import FORMATS
-from massage_desktop.speech.soundtrack_file import WrittenTrack
 from massage_desktop.ui.main_window import MainWindow
-from massage_desktop.ui.session.audio_export import AudioExport, ExportVoice
+from massage_desktop.ui.ports import ExportVoice
 from massage_desktop.ui.session.flow import SessionFlow, plan_choice
 from massage_desktop.ui.setup.start_view import Choice, StartView
+
+if TYPE_CHECKING:
+    from massage_desktop.speech.soundtrack_file import WrittenTrack
+    from massage_desktop.ui.session.audio_export import AudioExport
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +168,9 @@ class SaveAudioLink(QObject):
         """Save a session of `planned` as `target`, with a progress dialog; None without voice."""
         if self._voice is None or self._export is not None:
             return None
+        # Imported here: the mixer and the engine it times by load only when a file is made.
+        from massage_desktop.ui.session.audio_export import AudioExport
+
         export = self._export = AudioExport(self._voice, planned, target, self)
         dialog = self._dialog = self._progress_dialog()
         export.progressed.connect(self._on_progressed)
