@@ -12,7 +12,8 @@ window (a QLabel in a QMainWindow). Time runs from just before the spawn to the 
 paintEvent (both on the system-wide monotonic clock); the memory is the child's peak RSS.
 
 Steady. The app through its real command with MASSAGE_DESKTOP_REPORT_STEADY=1: once the library,
-settings, history, views and voice have loaded it speaks one prompt (rendered by espeak-ng into
+settings, history, start and safety-check pages and voice have loaded (the session page waits
+for a session, as it does for a user) it speaks one prompt (rendered by espeak-ng into
 a fresh speech cache, played through its audio stream) and, when the prompt has played to its
 end, reports its resident memory (VmRSS) and closes. "app" keeps the rest of its cache folder
 from run to run, as a start after the first one does: the snapshot of the files it checked

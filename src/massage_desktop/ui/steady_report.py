@@ -1,9 +1,9 @@
 """For benchmarks/startup.py: say when the app has settled, with its resident memory, then quit.
 
 With MASSAGE_DESKTOP_REPORT_STEADY=1 the app starts as usual; once everything has loaded (the
-library, the settings, the history, the views, the voice), it speaks one prompt: espeak-ng
-renders it and QMediaPlayer plays it. When that prompt has played to its end the app is in the
-state it keeps while it waits for the user, and it prints one JSON line
+library, the settings, the history, the start and safety-check pages, the voice), it speaks one
+prompt: espeak-ng renders it and the audio stream plays it. When that prompt has played to its
+end the app is in the state it keeps while it waits for the user, and it prints one JSON line
 `{"steady_at": ..., "rss_kb": ..., "peak_rss_kb": ..., "anon_kb": ..., "file_kb": ...}` (the
 system-wide monotonic clock, then VmRSS, VmHWM, RssAnon and RssFile of /proc/self/status), and
 closes. A prompt that cannot be spoken prints
