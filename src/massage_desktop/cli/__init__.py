@@ -86,6 +86,9 @@ def _command_module(argv: Sequence[str]) -> str | None:
     return None
 
 
+SIGPIPE_EXIT = 128 + 13  # what a shell reports for a program that SIGPIPE ended
+
+
 def _wants_help(argv: Sequence[str]) -> bool:
     return any(arg in ("-h", "--help") for arg in argv)
 
@@ -110,5 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from massage_desktop.app import run_app, run_tray
 
         return run_tray(args) if args.tray else run_app(args)
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left early (`plan ... | head`): stop quietly, as a program that SIGPIPE
+        # ended would, and keep the interpreter's last flush from complaining again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return SIGPIPE_EXIT
     return code
