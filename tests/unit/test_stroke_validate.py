@@ -186,3 +186,14 @@ def test_a_lift_at_the_end_of_a_path_is_refused_with_what_lifts_may_be(tmp_path:
     assert "lifts must be segments between drawn stretches: from 1 to 3 for a path of 6" in (
         problem.message
     )
+
+
+def test_a_problem_inside_a_path_table_is_named_as_the_file_writes_it(tmp_path: Path) -> None:
+    table = f'{{ points = {OVER_THE_KNEE}, lifts = "knee", colour = "red" }}'
+    file = with_path(tmp_path, "general-strengthening", LEG_DIRECTION, table)
+    protocol, problems = load_file(file)
+    assert protocol is None
+    assert sorted(problem.field.split(".path.")[1] for problem in problems) == ["colour", "lifts"]
+    assert all(".table" not in problem.field for problem in problems)
+    line = file.read_text(encoding="utf-8").splitlines().index(f"path = {table}") + 1
+    assert {problem.line for problem in problems} == {line}

@@ -16,6 +16,7 @@ from massage_desktop.protocol.checks import Finding, check
 from massage_desktop.protocol.locate import Path as Loc
 from massage_desktop.protocol.locate import find_line, line_index
 from massage_desktop.protocol.models import Protocol
+from massage_desktop.protocol.stroke_field import untagged
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -144,10 +145,11 @@ def parse_toml(path: Path, text: str) -> dict[str, Any] | Problem:
 
 def validation_problems(path: Path, lines: dict[Loc, int], exc: ValidationError) -> list[Problem]:
     """A pydantic error as Problems, each naming its field and line."""
-    return [
-        Problem(path, _dotted(err["loc"]), _message(err), find_line(lines, err["loc"]) or 1)
-        for err in _root_causes(exc.errors())
-    ]
+    problems = []
+    for err in _root_causes(exc.errors()):
+        loc = untagged(err["loc"])
+        problems.append(Problem(path, _dotted(loc), _message(err), find_line(lines, loc) or 1))
+    return problems
 
 
 def finding_problems(

@@ -37,10 +37,20 @@ class PathOverride(DataModel):
             raise ValueError(problem)
 
 
+TAGS = ("none", "table")  # the kinds of path pydantic names when it says where a problem is
+
+
 def _kind(value: Any) -> str | None:
     if value == "none":
         return "none"
     return "table" if isinstance(value, dict | PathOverride) else None
+
+
+def untagged(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Where a problem is, as the file writes it: `path.lifts`, not `path.table.lifts`."""
+    return tuple(
+        part for i, part in enumerate(loc) if not (i and loc[i - 1] == "path" and part in TAGS)
+    )
 
 
 @dataclass(frozen=True, slots=True)
