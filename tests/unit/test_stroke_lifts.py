@@ -8,9 +8,11 @@ import pytest
 
 from massage_desktop.bodymap import View
 from massage_desktop.diagram import SVG_NS, Highlight, Theme, render_svg
+from massage_desktop.plan import plan
+from massage_desktop.protocol import load_library
 from massage_desktop.strokes.geometry import inside
 from massage_desktop.strokes.overlay import arrowhead, with_path
-from massage_desktop.strokes.path import ARROW_SIZE, MIN_ARROW, StrokePath
+from massage_desktop.strokes.path import ARROW_SIZE, LIFTED_PACE, MIN_ARROW, StrokePath
 from massage_desktop.strokes.svg_shapes import drawing
 from massage_desktop.strokes.tracks import limb_frame
 
@@ -51,6 +53,34 @@ def test_the_hand_is_lifted_only_over_its_lifted_stretch() -> None:
     assert LEG.lifted_at(0.5)  # the middle: 150 on the skin, 50 lifted, 150 on the skin
     assert not LEG.lifted_at(0.9)
     assert not StrokePath(View.FRONT, SHIN).lifted_at(0.5)
+
+
+def test_off_the_skin_the_hand_moves_on_faster() -> None:
+    # 150 on the skin, 50 lifted, 150 on the skin: the lift takes a quarter of its length's time.
+    assert LEG.length == pytest.approx(350.0)
+    time_lifted = 50 * LIFTED_PACE / (300 + 50 * LIFTED_PACE)
+    assert sum(LEG.lifted_at(k / 1000) for k in range(1000)) / 1000 == pytest.approx(
+        time_lifted, abs=0.002
+    )
+    assert LEG.point_at(0.5) == pytest.approx((100.0, 275.0))  # the lift's middle, half time
+    assert LEG.point_at(150 / (300 + 50 * LIFTED_PACE)) == pytest.approx((100.0, 300.0))
+
+
+@pytest.mark.parametrize(
+    ("protocol", "step", "most"),
+    [
+        ("general-strengthening", "opening-strokes", 0.3),  # arm, lift to the leg, both sides
+        ("general-strengthening", "leg-stroking.left", 0.1),  # over the knee only
+        ("age-6-12-months", "leg-rubbing.left", 0.12),
+    ],
+)
+def test_the_dot_is_seen_for_most_of_each_stroke(protocol: str, step: str, most: float) -> None:
+    planned = plan(load_library().protocols[protocol], 30)
+    path = next(s.path for s in planned.steps if s.id == step)
+    assert path is not None
+    assert path.lifts
+    hidden = sum(path.lifted_at(k / 1000) for k in range(1000)) / 1000
+    assert hidden <= most
 
 
 def test_the_mirror_image_and_both_hands_keep_the_lifts() -> None:

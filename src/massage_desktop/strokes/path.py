@@ -33,6 +33,9 @@ ARROW_SIZE: Final = 18.0  # an arrowhead's length on a long stretch, in drawing 
 MIN_ARROW: Final = 7.0  # and on the smallest, so it still shows
 ARROW_SHARE: Final = 0.14  # an arrowhead's length as a share of its stretch's length
 SLIDES: Final = (0.0, -0.06, 0.06, -0.12, 0.12, -0.18, 0.18, -0.24, 0.24)
+# Off the skin the hand moves on quickly: a lifted stretch takes this share of the time its
+# length would, so the dot is not hidden for half a stroke while it crosses from arm to leg.
+LIFTED_PACE: Final = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +68,19 @@ class StrokePath:
     lifts: tuple[int, ...] = ()
     keeps_turn: bool = False
     anchors: tuple[float, ...] = ()
-    # The distance along the path to each point (and back to the start when closed).
+    # How far along one stroke's time the hand reaches each point (and the start again when
+    # closed), in drawing units: a lifted stretch counts LIFTED_PACE of its length.
     _walked: tuple[float, ...] = field(init=False, compare=False, repr=False)
+    _length: float = field(init=False, compare=False, repr=False)
     _hash: int = field(init=False, compare=False, repr=False)
     _hands: tuple[StrokePath, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         pts = [*self.points, self.points[0]] if self.closed else list(self.points)
-        walked = (0.0, *itertools.accumulate(distance(a, b) for a, b in itertools.pairwise(pts)))
-        object.__setattr__(self, "_walked", walked)
+        spans = [distance(a, b) for a, b in itertools.pairwise(pts)]
+        paced = (d * LIFTED_PACE if k in self.lifts else d for k, d in enumerate(spans))
+        object.__setattr__(self, "_walked", (0.0, *itertools.accumulate(paced)))
+        object.__setattr__(self, "_length", sum(spans))
         object.__setattr__(self, "_hash", hash((self.view, self.points, self.closed, self.lifts)))
         if problem := lift_problem(self.lifts, len(self.points), self.closed):
             raise ValueError(problem)
@@ -92,7 +99,7 @@ class StrokePath:
     @property
     def length(self) -> float:
         """The path's length in drawing units (back to the start when closed)."""
-        return self._walked[-1]
+        return self._length
 
     def segment_at(self, fraction: float) -> int:
         """The segment the hand is on `fraction` (0..1) of the way through one stroke."""
@@ -115,7 +122,10 @@ class StrokePath:
         return tuple(out)
 
     def point_at(self, fraction: float) -> Point:
-        """Where the hand is `fraction` (0..1) of the way through one stroke, by length."""
+        """Where the hand is `fraction` (0..1) of the way through one stroke.
+
+        By length on the skin; a lifted stretch is crossed faster (LIFTED_PACE).
+        """
         pts = self.points
         goal = min(max(fraction, 0.0), 1.0) * self._walked[-1]
         k = self.segment_at(fraction)
