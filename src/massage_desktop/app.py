@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QTimer
@@ -74,18 +75,21 @@ def run_app(args: argparse.Namespace) -> int:
     app = _application()
     dirs = UserDirs.from_env()
     instance = SingleInstance(dirs.data, app)
-    if not instance.acquire():
+    file = getattr(args, "file", None)
+    if not instance.acquire(hand_over=[Path(file)] if file else []):
         return 0
     look = peek_look(dirs.settings_file)
     early_palette(app, look)
     window = MainWindow()
     instance.activation_requested.connect(window.raise_)
     instance.activation_requested.connect(window.activateWindow)
+    handed = HandedOver()
+    instance.open_requested.connect(handed)
     if os.environ.get(EXIT_AFTER_PAINT) == "1":
         window.first_painted.connect(lambda: _report_paint(app))
     else:
         window.first_painted.connect(
-            lambda: QTimer.singleShot(0, lambda: _finish(window, dirs, args))
+            lambda: QTimer.singleShot(0, lambda: handed.deliver_to(_finish(window, dirs, args)))
         )
     window.show()
     return app.exec()
@@ -129,14 +133,37 @@ def window_maker(
     return make
 
 
-def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> None:
+class HandedOver:
+    """Program files a second launch hands over, kept until the window can open them."""
+
+    def __init__(self) -> None:
+        self._startup: Startup | None = None
+        self._waiting: list[Path] = []
+
+    def __call__(self, path: str) -> None:
+        if self._startup is None:
+            self._waiting.append(Path(path))
+        else:
+            self._startup.open_file(Path(path))
+
+    def deliver_to(self, startup: Startup) -> None:
+        """From now on files go to `startup`, those that came before first."""
+        self._startup = startup
+        waiting, self._waiting = self._waiting, []
+        for path in waiting:
+            startup.open_file(path)
+
+
+def _finish(window: MainWindow, dirs: UserDirs, args: argparse.Namespace) -> Startup:
     """Everything after the first paint: the full look, then the Startup steps."""
     from massage_desktop.ui.theme import ThemeManager, peek_look
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme = ThemeManager(app, peek_look(dirs.settings_file))
-    Startup(window, theme, dirs, args).finish()
+    startup = Startup(window, theme, dirs, args)
+    startup.finish()
+    return startup
 
 
 def _application() -> QApplication:
@@ -200,6 +227,7 @@ class Startup(QObject):
         self._programs: ProgramsLink | None = None
         self._save_audio: SaveAudioLink | None = None
         self._library = ""  # the library's fingerprint (LoadResult), once loaded
+        self._after_session: list[Path] = []  # program files handed over during a session
 
     def finish(self) -> None:
         """Load settings, the library and the store; build the views; start the voice."""
@@ -223,6 +251,7 @@ class Startup(QObject):
         flow.show_start()
         self._quick_start(start)
         flow.session_ended.connect(lambda _outcome: release_freed())
+        flow.session_ended.connect(lambda _outcome: self._open_after_session())
         release_freed()  # what loading built and dropped goes back to the system
         log.info("ready")
         self._report_steady(self._voice)
@@ -278,6 +307,22 @@ class Startup(QObject):
             self._records.offer_children(start, child_id)
         if not start.choose(protocol_id):
             notice.show_once("quick-start", f"The massage {protocol_id!r} is not offered now.")
+
+    def open_file(self, path: Path) -> None:
+        """Show what a program file handed over holds; during a session, once it has ended."""
+        programs, flow = self._programs, self._flow
+        if programs is None or flow is None:
+            return
+        if not flow.live:
+            programs.open_file(path)
+            return
+        self._after_session.append(path)
+        self._window.notice.show_once(f"handed-{path}", f"{path.name} opens when the session ends.")
+
+    def _open_after_session(self) -> None:
+        waiting, self._after_session = self._after_session, []
+        for path in waiting:
+            self.open_file(path)
 
     def release(self) -> None:
         """Let go of the history as the window closes (a background presence lives on)."""
@@ -403,8 +448,6 @@ class Startup(QObject):
         if self._programs is not None and program:
             self._programs.quick_start(program)
         if self._programs is not None and file:
-            from pathlib import Path
-
             self._programs.open_file(Path(file))
 
     def _quick_child(self, start: StartView, name: str) -> None:

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -23,6 +24,7 @@ from massage_desktop.ui.desktop.notifications import Notifier
 from massage_desktop.ui.desktop.reminder_service import ReminderService
 from massage_desktop.ui.desktop.single_instance import SingleInstance
 from massage_desktop.ui.main_window import MainWindow
+from massage_desktop.ui.records.import_dialog import ImportDialog
 
 
 def no_notices(dues: Sequence[Due], checks: Mapping[int, LastCheck], now: datetime) -> list[Notice]:
@@ -71,12 +73,37 @@ def test_the_window_is_made_when_wanted_and_let_go_of_when_closed(
     second.close()
 
 
+def test_a_file_handed_over_opens_the_window_at_its_import(
+    qtbot: QtBot,
+    qapp: QApplication,
+    service: ReminderService,
+    instance: SingleInstance,
+    tmp_path: Path,
+) -> None:
+    maker = window_maker(qapp, UserDirs.from_env(), lambda *_: FakeVoice(available=False))
+    background = Background(service, maker, instance)
+    assert background.start()
+    assert background.window is None
+    second = SingleInstance(UserDirs.from_env().data)
+    shared = tmp_path / "missing.massage"
+    with qtbot.waitSignal(instance.open_requested, timeout=3000):
+        assert not second.acquire(hand_over=[shared])
+    window = background.window
+    assert window is not None
+    assert window.isVisible()
+    dialog = next(d for d in window.findChildren(ImportDialog))
+    assert dialog.refused  # a file that is not there says so; nothing is saved
+    assert "missing.massage" in dialog.text
+    window.close()
+
+
 HOLDER = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from massage_desktop.ui.desktop.single_instance import SingleInstance
 from massage_desktop.ui.main_window import MainWindow
+from massage_desktop.ui.records.import_dialog import ImportDialog
 app = QCoreApplication([])
 held = SingleInstance(Path(sys.argv[1]), role=sys.argv[2])
 print("held" if held.acquire() else "refused", flush=True)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from app_driver import start_view, started
+from app_driver import start_a_session, start_view, started
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from window_fakes import FakeVoice, library, protocol
@@ -157,3 +157,34 @@ def test_the_window_takes_a_file_or_a_program(
     assert (args.file, args.program) == (file, program)
     # The command parser still reads a command where the file would be.
     assert build_parser().parse_args(["plan", "relaxing", "--age-weeks", "10"]).id == "relaxing"
+
+
+def test_a_program_file_handed_over_by_a_second_launch_opens_its_import(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    shared = tmp_path / "bee.massage"
+    export(bees(), shared)
+    _window, startup = started(qtbot, FakeVoice(available=False))
+    assert startup.programs is not None
+    assert startup.programs.dialog is None
+    startup.open_file(shared)
+    dialog = startup.programs.dialog
+    assert isinstance(dialog, ImportDialog)
+    assert "Add the program 'Bee's strengthening' (bee-strength)." in dialog.text
+
+
+def test_a_program_file_handed_over_during_a_session_waits_for_its_end(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    shared = tmp_path / "bee.massage"
+    export(bees(), shared)
+    window, startup = started(qtbot, FakeVoice(available=False))
+    session = start_a_session(window)
+    startup.open_file(shared)
+    assert startup.programs is not None
+    assert startup.programs.dialog is None  # nothing covers the running session
+    assert window.notice.text == "bee.massage opens when the session ends."
+    session.session_actions.trigger(Action.STOP)
+    with qtbot.waitSignal(session.ended):
+        session.confirm.stop_button().click()
+    assert isinstance(startup.programs.dialog, ImportDialog)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from massage_desktop.ui.desktop.single_instance import SingleInstance, server_name
@@ -63,3 +64,31 @@ def test_a_stale_lock_left_by_a_dead_process_does_not_block_a_start(
 def test_the_socket_name_is_stable_and_differs_per_folder(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a") == server_name(tmp_path / "a")
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+
+
+def test_a_second_launch_hands_its_files_to_the_first(
+    first: SingleInstance, tmp_path: Path, qtbot: QtBot
+) -> None:
+    given = [tmp_path / "bee.massage", tmp_path / "a name with spaces\nand a line.massage"]
+    opened: list[str] = []
+    first.open_requested.connect(opened.append)
+    second = SingleInstance(tmp_path / "data")
+    with qtbot.waitSignal(first.activation_requested, timeout=3000):
+        assert not second.acquire(hand_over=given)
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=3000)
+    assert opened == [str(path.resolve()) for path in given]
+
+
+def test_a_line_that_names_no_file_is_left_unopened(
+    first: SingleInstance, tmp_path: Path, qtbot: QtBot
+) -> None:
+    opened: list[str] = []
+    first.open_requested.connect(opened.append)
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(tmp_path / "data"))
+    assert socket.waitForConnected(3000)
+    with qtbot.waitSignal(first.activation_requested, timeout=3000):
+        socket.write(b'open not json\nopen ""\nopen 7\nactivate\n')
+        socket.waitForBytesWritten(3000)
+    socket.disconnectFromServer()
+    assert opened == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -34,6 +35,9 @@ class SetUp(Protocol):
 
     def release(self) -> None:
         """Let go of what the window held (the history), as it closes."""
+
+    def open_file(self, path: Path) -> None:
+        """Show what a program file handed over holds (Save keeps it)."""
 
 
 # Makes a window, already shown, and its set-up.
@@ -63,6 +67,7 @@ class Background(QObject):
         self._retry.timeout.connect(self._try_to_hold)
         service.start_requested.connect(self.open_setup)
         instance.activation_requested.connect(self.show_window)
+        instance.open_requested.connect(self.open_file)
 
     @property
     def holding(self) -> bool:
@@ -117,6 +122,12 @@ class Background(QObject):
         self.show_window()
         assert self._window is not None
         self._window[1].open_setup(child_id, protocol_id)
+
+    def open_file(self, path: str) -> None:
+        """Open the window at a program file a second launch was given."""
+        self.show_window()
+        assert self._window is not None
+        self._window[1].open_file(Path(path))
 
     def _try_to_hold(self) -> bool:
         if not self._instance.acquire(knock=False):
