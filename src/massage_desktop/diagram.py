@@ -94,8 +94,8 @@ _POSITION_VIEW: Final[Mapping[Position, View]] = {
 }
 
 
-class StepLike(Protocol):
-    """What the diagram needs of a step (a plan.PlannedStep fits)."""
+class Placed(Protocol):
+    """Where a step works (a protocol step or a plan.PlannedStep fits)."""
 
     @property
     def position(self) -> Position: ...
@@ -103,6 +103,11 @@ class StepLike(Protocol):
     def zones(self) -> tuple[str, ...]: ...
     @property
     def points(self) -> tuple[str, ...]: ...
+
+
+class StepLike(Placed, Protocol):
+    """What the diagram needs of a step (a plan.PlannedStep fits)."""
+
     @property
     def avoid(self) -> tuple[str, ...]: ...
     @property
@@ -133,9 +138,17 @@ def view_for(position: Position | str, zones: Iterable[str]) -> View:
     return max(order, key=lambda v: sum(v in z.views for z in found))
 
 
+def step_view(step: Placed) -> View:
+    """The drawing of a step: the one its path is on (a written path may name it), else view_for."""
+    named = getattr(getattr(step, "path", None), "view", None)
+    return (
+        named if isinstance(named, View) else view_for(step.position, (*step.zones, *step.points))
+    )
+
+
 def highlight_for(step: StepLike, age_weeks: float | None = None) -> tuple[View, Highlight]:
     """The view and highlight of a step; an unknown age marks every age-gated zone."""
-    view = view_for(step.position, (*step.zones, *step.points))
+    view = step_view(step)
     lit = _ids(step.zones, step.side, view)
     points = _ids(step.points, step.side, view)
     age = 0.0 if age_weeks is None else age_weeks

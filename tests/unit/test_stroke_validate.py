@@ -133,9 +133,10 @@ def test_a_derived_path_that_cannot_follow_its_direction_says_to_give_a_path(
     assert problem["message"].endswith("(the path drawn from the step; give a path)")
 
 
+# The young babies' leg stroking, drawn on the front (the general massage's has its own path).
 LEG_DIRECTION = (
-    'direction = "from the toes over the heel and up the calf to just below the knee; then the '
-    'outside of the thigh, from just above the knee to the hip"'
+    'direction = "up the back of the lower leg to just below the knee; then up the front and '
+    'outside of the thigh from just above the knee"'
 )
 # Straight up the middle of the leg, from the foot to the hip: points 2 and 3 lie just below
 # and just above the knee, so segment 2 runs over it.
@@ -147,7 +148,7 @@ def test_a_path_over_a_never_zone_only_where_the_hand_is_lifted_is_valid(
 ) -> None:
     file = with_path(
         tmp_path,
-        "general-strengthening",
+        "age-1-3-months",
         LEG_DIRECTION,
         f"{{ points = {OVER_THE_KNEE}, lifts = [2] }}",
     )
@@ -162,9 +163,7 @@ def test_a_path_over_a_never_zone_only_where_the_hand_is_lifted_is_valid(
 
 
 def test_the_same_path_with_the_hand_on_the_knee_is_refused(tmp_path: Path) -> None:
-    file = with_path(
-        tmp_path, "general-strengthening", LEG_DIRECTION, f"{{ points = {OVER_THE_KNEE} }}"
-    )
+    file = with_path(tmp_path, "age-1-3-months", LEG_DIRECTION, f"{{ points = {OVER_THE_KNEE} }}")
     protocol, problems = load_file(file)
     assert protocol is None
     (problem,) = problems
@@ -175,7 +174,7 @@ def test_the_same_path_with_the_hand_on_the_knee_is_refused(tmp_path: Path) -> N
 def test_a_lift_at_the_end_of_a_path_is_refused_with_what_lifts_may_be(tmp_path: Path) -> None:
     file = with_path(
         tmp_path,
-        "general-strengthening",
+        "age-1-3-months",
         LEG_DIRECTION,
         f"{{ points = {OVER_THE_KNEE}, lifts = [4] }}",
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
+from massage_desktop.bodymap import View
 from massage_desktop.datamodel import DataModel, Rule, build
 from massage_desktop.strokes.lifts import lift_problem
 
@@ -21,6 +22,8 @@ class PathOverride(DataModel):
     `plan --json` prints them), for the baby's left side; the right side is their mirror image.
     `lifts` numbers the segments (k: from point k to point k + 1) where the hand is lifted off
     the skin, as over the knee: they are not drawn, and may pass over a no-go zone.
+    `view` names the drawing when it is not the one the step's position and zones choose (the
+    back of the leg, stroked with the baby on its back): the zones are lit on that drawing too.
     """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
@@ -29,6 +32,7 @@ class PathOverride(DataModel):
     closed: bool = False
     both_hands: bool | None = None
     lifts: tuple[Annotated[int, Rule(ge=0)], ...] = ()
+    view: View | None = None
 
     def __post_init__(self) -> None:
         if self.closed and len(self.points) < 3:

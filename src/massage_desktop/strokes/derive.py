@@ -141,10 +141,11 @@ def _covered(route: Route, step: Step) -> int:
 @lru_cache(maxsize=512)
 def left_path(step: Step) -> StrokePath | None:
     """The path on the baby's left side (or the middle), or None where nothing moves."""
-    view = view_for(step.position, (*step.zones, *step.points))
     if step.path == "none":
         return None
+    view = view_for(step.position, (*step.zones, *step.points))
     if step.path is not None:
+        view = step.path.view or view
         both = step.path.both_hands
         route = route_of(step, view, heading_of(step))
         both = (route is not None and route.both_hands) if both is None else both

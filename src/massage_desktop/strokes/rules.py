@@ -29,10 +29,18 @@ def path_problems(step: Step) -> tuple[str, ...]:
         return ()
     heading = heading_of(step)
     return (
+        *_off_zones(path, step),
         *_outside(path),
         *_crossings(path, step.technique),
         *direction_problems(path, heading, route_of(step, path.view, heading)),
     )
+
+
+def _off_zones(path: StrokePath, step: Step) -> Iterator[str]:
+    """A path written on a drawing that shows none of the step's zones."""
+    places = (*step.zones, *step.points)
+    if places and not any(path.view in zone(z).views for z in places):
+        yield f"the path is on the {path.view.value} drawing, which shows none of the step's zones"
 
 
 def _outside(path: StrokePath) -> Iterator[str]:
