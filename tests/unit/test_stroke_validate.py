@@ -189,7 +189,7 @@ def test_a_lift_at_the_end_of_a_path_is_refused_with_what_lifts_may_be(tmp_path:
 
 def test_a_problem_inside_a_path_table_is_named_as_the_file_writes_it(tmp_path: Path) -> None:
     table = f'{{ points = {OVER_THE_KNEE}, lifts = "knee", colour = "red" }}'
-    file = with_path(tmp_path, "general-strengthening", LEG_DIRECTION, table)
+    file = with_path(tmp_path, "age-1-3-months", LEG_DIRECTION, table)
     protocol, problems = load_file(file)
     assert protocol is None
     assert sorted(problem.field.split(".path.")[1] for problem in problems) == ["colour", "lifts"]

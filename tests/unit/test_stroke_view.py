@@ -54,4 +54,4 @@ def test_an_unknown_drawing_gets_a_plain_message(
     assert main(["validate", str(file)]) == 1
     out = capsys.readouterr().out
     assert str(file) in out
-    assert "path.table.view: Input should be 'front', 'back' or 'face' (got 'side')" in out
+    assert "path.view: Input should be 'front', 'back' or 'face' (got 'side')" in out
