@@ -165,15 +165,26 @@ def _ids(zone_ids: Iterable[str], side: Side, view: View) -> frozenset[str]:
     return frozenset(e for z in zone_ids if view in zone(z).views for e in element_ids(z, side))
 
 
+SEEN_FROM_BELOW = " (seen from below)"
+
+
 def caption_for(step: StepLike) -> str:
-    """A short caption naming the zones and the side: "Left arm and hand", "Ribs, both sides"."""
+    """A short caption naming the zones and the side: "Left arm and hand", "Ribs, both sides".
+
+    A step done on the back but shown on the drawing from behind (the sole, the calf a hand
+    cups from below) says so, so nobody turns the baby over to match the picture.
+    """
     labels = _joined(zone(z).label for z in step.zones)
     paired = any(zone(z).paired for z in step.zones)
     if step.side in (Side.LEFT, Side.RIGHT):
         if zone(step.zones[0]).paired:
-            return f"{step.side.value.capitalize()} {labels}"
-        return f"{labels.capitalize()}, {step.side.value} side"
-    return f"{labels.capitalize()}, both sides" if paired else labels.capitalize()
+            caption = f"{step.side.value.capitalize()} {labels}"
+        else:
+            caption = f"{labels.capitalize()}, {step.side.value} side"
+    else:
+        caption = f"{labels.capitalize()}, both sides" if paired else labels.capitalize()
+    below = step.position is Position.ON_BACK and step_view(step) is View.BACK
+    return caption + SEEN_FROM_BELOW if below else caption
 
 
 def zone_labels(element_ids_: Iterable[str]) -> tuple[str, ...]:

@@ -270,3 +270,17 @@ def test_the_babys_left_is_drawn_on_the_viewers_right_except_from_behind() -> No
 
 def test_zone_labels_name_each_zone_once() -> None:
     assert zone_labels(["armpit-left", "armpit-right", "navel"]) == ("armpit", "navel")
+
+
+@pytest.mark.parametrize(
+    ("step", "caption"),
+    [
+        (FakeStep(Position.ON_BACK, ("sole",), side=Side.LEFT), "Left sole (seen from below)"),
+        (FakeStep(Position.ON_TUMMY, ("sole",), side=Side.LEFT), "Left sole"),
+        (FakeStep(Position.ON_BACK, ("foot",), side=Side.RIGHT), "Right foot"),
+    ],
+)
+def test_a_step_on_the_back_drawn_from_behind_says_it_is_seen_from_below(
+    step: FakeStep, caption: str
+) -> None:
+    assert caption_for(step) == caption
