@@ -171,20 +171,31 @@ SEEN_FROM_BELOW = " (seen from below)"
 def caption_for(step: StepLike) -> str:
     """A short caption naming the zones and the side: "Left arm and hand", "Ribs, both sides".
 
-    A step done on the back but shown on the drawing from behind (the sole, the calf a hand
-    cups from below) says so, so nobody turns the baby over to match the picture.
+    A written path that shows one part of the step names that part instead ("Left leg: the
+    back pass"). A step done on the back but shown on the drawing from behind (the sole, the
+    calf a hand cups from below) says so, so nobody turns the baby over to match the picture.
     """
-    labels = _joined(zone(z).label for z in step.zones)
+    shown = _shown(step)
+    labels = shown or _joined(zone(z).label for z in step.zones)
     paired = any(zone(z).paired for z in step.zones)
     if step.side in (Side.LEFT, Side.RIGHT):
-        if zone(step.zones[0]).paired:
+        if shown or zone(step.zones[0]).paired:
             caption = f"{step.side.value.capitalize()} {labels}"
         else:
             caption = f"{labels.capitalize()}, {step.side.value} side"
+    elif shown:
+        caption = labels[:1].upper() + labels[1:]
     else:
         caption = f"{labels.capitalize()}, both sides" if paired else labels.capitalize()
     below = step.position is Position.ON_BACK and step_view(step) is View.BACK
     return caption + SEEN_FROM_BELOW if below else caption
+
+
+def _shown(step: StepLike) -> str:
+    """The part a written path shows when it is not the whole step ("" when it is)."""
+    written = getattr(getattr(step, "source", step), "path", None)
+    shown = getattr(written, "shown", "")
+    return shown if isinstance(shown, str) else ""
 
 
 def zone_labels(element_ids_: Iterable[str]) -> tuple[str, ...]:

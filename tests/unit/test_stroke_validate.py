@@ -196,3 +196,13 @@ def test_a_problem_inside_a_path_table_is_named_as_the_file_writes_it(tmp_path: 
     assert all(".table" not in problem.field for problem in problems)
     line = file.read_text(encoding="utf-8").splitlines().index(f"path = {table}") + 1
     assert {problem.line for problem in problems} == {line}
+
+
+def test_what_a_picture_shows_is_said_in_a_few_words(tmp_path: Path) -> None:
+    table = f'{{ points = {OVER_THE_KNEE}, shown = "{"the back pass " * 5}" }}'
+    file = with_path(tmp_path, "age-1-3-months", LEG_DIRECTION, table)
+    protocol, problems = load_file(file)
+    assert protocol is None
+    (problem,) = problems
+    assert problem.field.endswith(".path.shown")
+    assert "at most 60 characters" in problem.message

@@ -12,7 +12,7 @@ import pytest
 
 from builders import shipped
 from massage_desktop.bodymap import View
-from massage_desktop.diagram import highlight_for, step_view
+from massage_desktop.diagram import caption_for, highlight_for, step_view
 from massage_desktop.paths import protocols_dir
 from massage_desktop.plan import PlannedStep, plan
 from massage_desktop.protocol import load_dir
@@ -88,20 +88,24 @@ def test_general_leg_stroking_goes_over_the_heel_and_up_the_calf_on_the_back_dra
     assert all(y < top - 6 for _, y in thigh)  # starts again above it
     assert on_thigh(thigh)
     assert outwards(thigh) >= 15  # the outside of the thigh
-    assert thigh[-1][1] < thigh[0][1] - 50  # up to the hip
+    assert thigh[-1][1] < thigh[0][1] - 35  # up to the hip
+    assert not any(inside(p, outline(View.BACK, "buttocks-left")) for p in thigh)  # not onto it
 
 
-def test_newborn_leg_stroking_shows_the_back_of_the_leg_only() -> None:
-    # Its second pass is on the front of the thigh, which the back drawing cannot show: it is
-    # left out of the picture rather than drawn where the hand does not go.
-    path = path_of(planned("newborn-complex", 1, "leg-stroking.left"))
+def test_newborn_leg_stroking_shows_the_back_pass_and_says_so() -> None:
+    # Its second pass is on the front of the thigh, which the back drawing cannot show: the
+    # picture shows the back pass, and its caption says that is what it shows.
+    step = planned("newborn-complex", 1, "leg-stroking.left")
+    path = path_of(step)
     assert path.view is View.BACK
     lower, thigh = path.parts()
     top, bottom = knee_hollow()
     assert all(y > bottom + 6 for _, y in lower)
     assert all(y < top - 6 for _, y in thigh)
     assert on_thigh(thigh)
+    assert all(inside(p, outline(View.BACK, "back-of-thigh-left")) for p in thigh)  # not beyond
     assert outwards(lower) < 6  # the back of the lower leg: near its middle
+    assert caption_for(step) == "Left leg: the back pass (seen from below)"
 
 
 def loops(path: StrokePath) -> tuple[Sequence[Point], ...]:

@@ -24,6 +24,8 @@ class PathOverride(DataModel):
     the skin, as over the knee: they are not drawn, and may pass over a no-go zone.
     `view` names the drawing when it is not the one the step's position and zones choose (the
     back of the leg, stroked with the baby on its back): the zones are lit on that drawing too.
+    `shown` names, under the picture and in place of the zones, the part it shows when it
+    cannot show the whole step ("leg: the back pass"), so a part never reads as the whole.
     """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
@@ -33,6 +35,7 @@ class PathOverride(DataModel):
     both_hands: bool | None = None
     lifts: tuple[Annotated[int, Rule(ge=0)], ...] = ()
     view: View | None = None
+    shown: Annotated[str, Rule(max_length=60)] = ""
 
     def __post_init__(self) -> None:
         if self.closed and len(self.points) < 3:
