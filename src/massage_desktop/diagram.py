@@ -12,6 +12,7 @@ from typing import Final, Protocol
 from massage_desktop.bodymap import ZONES, Side, View, element_ids, forbidden_reason, zone
 from massage_desktop.paths import resources_dir
 from massage_desktop.protocol.models import Position
+from massage_desktop.protocol.stroke_field import PathOverride
 
 log = logging.getLogger(__name__)
 
@@ -139,11 +140,17 @@ def view_for(position: Position | str, zones: Iterable[str]) -> View:
 
 
 def step_view(step: Placed) -> View:
-    """The drawing of a step: the one its path is on (a written path may name it), else view_for."""
-    named = getattr(getattr(step, "path", None), "view", None)
-    return (
-        named if isinstance(named, View) else view_for(step.position, (*step.zones, *step.points))
-    )
+    """The drawing of a step: the one its written path names, else view_for."""
+    written = _written(step)
+    if written is not None and written.view is not None:
+        return written.view
+    return view_for(step.position, (*step.zones, *step.points))
+
+
+def _written(step: Placed) -> PathOverride | None:
+    """The path written in the protocol file for a step (a protocol step or a planned one)."""
+    path = getattr(getattr(step, "source", step), "path", None)
+    return path if isinstance(path, PathOverride) else None
 
 
 def highlight_for(step: StepLike, age_weeks: float | None = None) -> tuple[View, Highlight]:
@@ -193,9 +200,8 @@ def caption_for(step: StepLike) -> str:
 
 def _shown(step: StepLike) -> str:
     """The part a written path shows when it is not the whole step ("" when it is)."""
-    written = getattr(getattr(step, "source", step), "path", None)
-    shown = getattr(written, "shown", "")
-    return shown if isinstance(shown, str) else ""
+    written = _written(step)
+    return written.shown if written is not None else ""
 
 
 def zone_labels(element_ids_: Iterable[str]) -> tuple[str, ...]:

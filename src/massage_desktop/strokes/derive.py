@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from massage_desktop.bodymap import Side, View, element_ids, zone
-from massage_desktop.diagram import view_for
+from massage_desktop.diagram import step_view
 from massage_desktop.strokes.geometry import (
     Point,
     Polyline,
@@ -143,9 +143,8 @@ def left_path(step: Step) -> StrokePath | None:
     """The path on the baby's left side (or the middle), or None where nothing moves."""
     if step.path == "none":
         return None
-    view = view_for(step.position, (*step.zones, *step.points))
+    view = step_view(step)
     if step.path is not None:
-        view = step.path.view or view
         both = step.path.both_hands
         route = route_of(step, view, heading_of(step))
         both = (route is not None and route.both_hands) if both is None else both

@@ -13,11 +13,10 @@ from typing import Final
 from massage_desktop.bodymap import View
 from massage_desktop.diagram import SVG_NS, svg_text
 from massage_desktop.strokes.geometry import Affine, Point, Polyline
-from massage_desktop.strokes.view_box import ViewBox, view_box
+from massage_desktop.strokes.view_box import NUMBER, ViewBox, view_box
 
 CURVE_STEPS: Final = 12
 ROUND_STEPS: Final = 48
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _COMMAND = re.compile(r"[MLCQAZmlcqaz]")
 _TRANSFORM = re.compile(r"(translate|rotate|scale)\(([^)]*)\)")
 
@@ -64,7 +63,7 @@ def parse_transform(text: str) -> Affine:
     """The affine map of an SVG transform list (translate, rotate, scale)."""
     out = Affine()
     for name, args in _TRANSFORM.findall(text):
-        values = [float(v) for v in _NUMBER.findall(args)]
+        values = [float(v) for v in NUMBER.findall(args)]
         if name == "translate":
             out = out @ Affine.translate(values[0], values[1] if len(values) > 1 else 0.0)
         elif name == "rotate":
@@ -124,7 +123,7 @@ def path_polygons(d: str) -> list[Polyline]:
     pen: Point = (0.0, 0.0)
     for k, (cmd, at) in enumerate(tokens):
         end = tokens[k + 1][1] if k + 1 < len(tokens) else len(d)
-        values = [float(v) for v in _NUMBER.findall(d[at + 1 : end])]
+        values = [float(v) for v in NUMBER.findall(d[at + 1 : end])]
         relative = cmd.islower()
         op = cmd.upper()
         if op == "Z":

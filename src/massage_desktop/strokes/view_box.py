@@ -11,7 +11,7 @@ from massage_desktop.diagram import svg_text
 from massage_desktop.strokes.geometry import Point
 
 _ROOT_VIEW_BOX = re.compile(r"<svg\b[^>]*?\bviewBox\s*=\s*[\"']([^\"']*)[\"']", re.DOTALL)
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 DEFAULT: tuple[float, float, float, float] = (0.0, 0.0, 400.0, 400.0)
 
 
@@ -36,7 +36,7 @@ class ViewBox:
 
 def parse_view_box(attribute: str | None) -> ViewBox:
     """The box a viewBox attribute gives ("x y width height"), or 0 0 400 400 without one."""
-    numbers = [float(v) for v in _NUMBER.findall(attribute or "")]
+    numbers = [float(v) for v in NUMBER.findall(attribute or "")]
     x, y, w, h = numbers if len(numbers) == 4 else DEFAULT
     return ViewBox(x, y, w, h)
 
